@@ -1,0 +1,154 @@
+package org.guidesearch.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns typed text into a ranking query. The text is never parsed as query syntax, so quotes, brackets and
+ * operators are just characters: no input can make it fail.
+ *
+ * <p>Ranking: every field is searched (title weighs most, code least), phrases in the title and prose add to the
+ * score, a query equal to a section's title adds most, and the last word also matches as a prefix so results appear
+ * while typing. Unknown words are corrected from the guide's own vocabulary. Thread-safe.
+ */
+public final class QueryPlanner {
+  private static final float TITLE_BOOST = 3.0f;
+  private static final float BREADCRUMB_BOOST = 0.6f;
+  private static final float PROSE_BOOST = 1.0f;
+  private static final float CODE_BOOST = 0.4f;
+  private static final float TITLE_PHRASE_BOOST = 2.0f;
+  private static final float PROSE_PHRASE_BOOST = 1.0f;
+  private static final float EXACT_TITLE_BOOST = 8.0f;
+  private static final float PREFIX_BOOST = 0.8f;
+  private static final int MIN_CORRECTABLE_LENGTH = 4;
+
+  private final Analyzer queryAnalyzer;
+  private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+
+  /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
+  public QueryPlanner(SynonymMap synonyms) {
+    this.queryAnalyzer = new SectionAnalyzer(synonyms);
+    spellChecker.setMinPrefix(0);
+    spellChecker.setMaxEdits(2);
+    spellChecker.setAccuracy(0.6f);
+  }
+
+  Analyzer queryAnalyzer() {
+    return queryAnalyzer;
+  }
+
+  /** Returns null when the text holds no searchable word (empty, or only stop words and punctuation). */
+  QueryPlan plan(SearchRequest request, IndexReader reader) throws IOException {
+    String raw = request.query().strip();
+    if (raw.isEmpty()) {
+      return null;
+    }
+    boolean typingLastWord = !Character.isWhitespace(request.query().charAt(request.query().length() - 1));
+    String[] words = raw.split("\\s+");
+    String corrected = correct(words, typingLastWord, reader);
+    String text = corrected == null ? raw : corrected;
+
+    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    boolean any = false;
+    any |= add(query, builder.createBooleanQuery(SectionSchema.TITLE, text), TITLE_BOOST);
+    any |= add(query, builder.createBooleanQuery(SectionSchema.BREADCRUMB, text), BREADCRUMB_BOOST);
+    Query prose = builder.createBooleanQuery(SectionSchema.PROSE, text);
+    any |= add(query, prose, PROSE_BOOST);
+    any |= add(query, builder.createBooleanQuery(SectionSchema.CODE, text), CODE_BOOST);
+    add(highlight, prose, 1f);
+    if (words.length > 1) {
+      add(query, builder.createPhraseQuery(SectionSchema.TITLE, text, 1), TITLE_PHRASE_BOOST);
+      add(query, builder.createPhraseQuery(SectionSchema.PROSE, text, 3), PROSE_PHRASE_BOOST);
+    }
+    String exactTitle = SectionSchema.normalizeTitle(text);
+    if (!exactTitle.isEmpty()) {
+      add(query, new TermQuery(new Term(SectionSchema.TITLE_EXACT, exactTitle)), EXACT_TITLE_BOOST);
+    }
+    String last = lastWord(text);
+    if (typingLastWord && last.length() >= 2) {
+      any |= add(query, new PrefixQuery(new Term(SectionSchema.SPELL, last)), PREFIX_BOOST);
+      add(query, new PrefixQuery(new Term(SectionSchema.TITLE, last)), PREFIX_BOOST);
+      add(highlight, new PrefixQuery(new Term(SectionSchema.PROSE, last)), 1f);
+    }
+    if (!any) {
+      return null;
+    }
+    return new QueryPlan(query.build(), highlight.build(), corrected);
+  }
+
+  private static boolean add(BooleanQuery.Builder into, Query q, float boost) {
+    if (q == null) {
+      return false;
+    }
+    into.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+    return true;
+  }
+
+  /** The query with unknown words replaced by the closest known ones, or null when every word is known. */
+  private String correct(String[] words, boolean typingLastWord, IndexReader reader) throws IOException {
+    List<String> out = new ArrayList<>(words.length);
+    boolean changed = false;
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i];
+      String lower = word.toLowerCase(Locale.ROOT);
+      boolean isLast = i == words.length - 1;
+      if (lower.length() < MIN_CORRECTABLE_LENGTH
+          || !lower.chars().allMatch(Character::isLetter)
+          || reader.docFreq(new Term(SectionSchema.SPELL, lower)) > 0
+          || (isLast && typingLastWord && hasPrefix(reader, lower))) {
+        out.add(word);
+        continue;
+      }
+      SuggestWord[] suggestions =
+          spellChecker.suggestSimilar(
+              new Term(SectionSchema.SPELL, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (suggestions.length > 0) {
+        out.add(suggestions[0].string);
+        changed = true;
+      } else {
+        out.add(word);
+      }
+    }
+    return changed ? String.join(" ", out) : null;
+  }
+
+  private static boolean hasPrefix(IndexReader reader, String prefix) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, SectionSchema.SPELL);
+    if (terms == null) {
+      return false;
+    }
+    TermsEnum te = terms.iterator();
+    BytesRef target = new BytesRef(prefix);
+    if (te.seekCeil(target) == TermsEnum.SeekStatus.END) {
+      return false;
+    }
+    return te.term().utf8ToString().startsWith(prefix);
+  }
+
+  private static String lastWord(String text) {
+    String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");
+    return parts.length == 0 ? "" : parts[parts.length - 1].replaceAll("^[._]+|[._]+$", "");
+  }
+}

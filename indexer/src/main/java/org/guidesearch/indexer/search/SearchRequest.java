@@ -1,0 +1,19 @@
+package org.guidesearch.indexer.search;
+
+import java.util.Objects;
+
+/**
+ * One search as a reader asked it.
+ *
+ * @param query  the text typed; searched as plain words, never as query syntax
+ * @param limit  hits wanted, 1 or more
+ * @param offset hits to skip, 0 or more
+ * @param doc    only hits from this file, or null for all
+ */
+public record SearchRequest(String query, int limit, int offset, String doc) {
+  public SearchRequest {
+    Objects.requireNonNull(query, "query");
+    if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+    if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
+  }
+}

@@ -1,0 +1,104 @@
+package org.guidesearch.indexer.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.guidesearch.indexer.corpus.Section;
+
+/** The one place that knows the Lucene fields of a section and how a {@link Section} maps to a document. */
+public final class SectionSchema {
+  public static final String ID = "id";
+  public static final String DOC = "doc";
+  public static final String ANCHOR = "anchor";
+  public static final String TITLE = "title";
+  public static final String TITLE_EXACT = "title_exact";
+  public static final String BREADCRUMB = "breadcrumb";
+  public static final String PROSE = "prose";
+  public static final String CODE = "code";
+  public static final String LEVEL = "level";
+  public static final String ROLE = "role";
+  public static final String ORDER = "order";
+  /** Unstemmed words of title and prose: the dictionary for spelling corrections and prefix completion. */
+  public static final String SPELL = "spell";
+
+  /** Searchable fields in ranking order of importance. */
+  public static final List<String> TEXT_FIELDS = List.of(TITLE, BREADCRUMB, PROSE, CODE);
+
+  private static final String CRUMB_SEPARATOR = "\u001f";
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private SectionSchema() {}
+
+  public static Document toDocument(Section s) {
+    Document d = new Document();
+    d.add(new StringField(ID, s.id(), Field.Store.YES));
+    d.add(new StringField(DOC, s.doc(), Field.Store.YES));
+    d.add(new SortedDocValuesField(DOC, new BytesRef(s.doc())));
+    d.add(new StoredField(ANCHOR, s.anchor()));
+    d.add(new Field(TITLE, s.title(), TEXT_WITH_OFFSETS));
+    d.add(new StringField(TITLE_EXACT, normalizeTitle(s.title()), Field.Store.NO));
+    d.add(new Field(BREADCRUMB, String.join(CRUMB_SEPARATOR, s.breadcrumb()), TEXT_WITH_OFFSETS));
+    d.add(new Field(PROSE, s.prose(), TEXT_WITH_OFFSETS));
+    d.add(new TextField(CODE, s.code(), Field.Store.YES));
+    d.add(new StoredField(LEVEL, s.level()));
+    d.add(new StringField(ROLE, s.role().name(), Field.Store.YES));
+    d.add(new StoredField(ORDER, s.order()));
+    d.add(new NumericDocValuesField(ORDER, s.order()));
+    d.add(new TextField(SPELL, s.title() + "\n" + s.prose(), Field.Store.NO));
+    return d;
+  }
+
+  /** Index-time analysis: the section analyzer everywhere but the plain-word spelling field. */
+  public static Analyzer indexAnalyzer() {
+    return new PerFieldAnalyzerWrapper(new SectionAnalyzer(), Map.of(SPELL, plainWords()));
+  }
+
+  /** Lower-cased words, nothing else: what spelling suggestions are made of. */
+  public static Analyzer plainWords() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+      }
+    };
+  }
+
+  public static List<String> breadcrumbOf(Document d) {
+    String raw = d.get(BREADCRUMB);
+    return raw == null || raw.isEmpty() ? List.of() : Arrays.asList(raw.split(CRUMB_SEPARATOR));
+  }
+
+  /**
+   * A title reduced to its words, without the section number: "13.1. The Global Interpreter Lock (GIL)" becomes
+   * "the global interpreter lock gil", so a query that types the whole title gets the exact-title boost.
+   */
+  public static String normalizeTitle(String title) {
+    return title
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceFirst("^([a-z]|\\d+)(\\.\\d+)*\\.?\\s+", "")
+        .replaceAll("[^\\p{L}\\p{N}_]+", " ")
+        .strip();
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}
