@@ -1,0 +1,13 @@
+package org.guidesearch.graph.read;
+
+import java.util.List;
+
+/** A concept with its sections, home first, then by mention weight. */
+public record ConceptDetail(
+    String id,
+    String name,
+    List<String> aliases,
+    String kind,
+    String definition,
+    long sectionCount,
+    List<WeightedSection> sections) {}

@@ -1,0 +1,195 @@
+package org.guidesearch.graph.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.guidesearch.graph.model.ConceptModel;
+import org.guidesearch.graph.model.ConceptRelation;
+import org.guidesearch.graph.model.Mention;
+import org.guidesearch.graph.vocabulary.Concept;
+import org.guidesearch.indexer.corpus.Section;
+import org.guidesearch.indexer.corpus.SectionRef;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+
+/**
+ * Replaces the whole graph with a {@link ConceptModel} in one transaction: readers see the old graph until the
+ * commit and the new one after, never a mix. Running it twice with the same model leaves the same counts.
+ */
+public final class GraphWriter {
+  private static final int BATCH = 500;
+
+  private final Driver driver;
+  private final String database;
+
+  public GraphWriter(Driver driver, String database) {
+    this.driver = driver;
+    this.database = database;
+  }
+
+  /** Uniqueness constraints on ids; idempotent. */
+  public void ensureSchema() {
+    try (Session session = session()) {
+      for (String cypher :
+          List.of(
+              "CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE",
+              "CREATE CONSTRAINT section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE",
+              "CREATE CONSTRAINT document_name IF NOT EXISTS FOR (d:Document) REQUIRE d.name IS UNIQUE")) {
+        session.run(cypher).consume();
+      }
+    }
+  }
+
+  public void replaceWith(ConceptModel model) {
+    try (Session session = session();
+        Transaction tx = session.beginTransaction()) {
+      tx.run("MATCH (n) WHERE n:Document OR n:Section OR n:Concept DETACH DELETE n").consume();
+      writeSections(tx, model.sections().stream().filter(s -> !s.isNavigation()).toList());
+      writeConcepts(tx, model);
+      writeMentions(tx, model.mentions());
+      writeRelations(tx, model.relations());
+      writeLinks(tx, model.links());
+      tx.commit();
+    }
+  }
+
+  private void writeSections(Transaction tx, List<Section> sections) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    String previous = null;
+    for (Section s : sections) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", s.id());
+      row.put("doc", s.doc());
+      row.put("anchor", s.anchor());
+      row.put("title", s.title());
+      row.put("level", s.level());
+      row.put("order", s.order());
+      row.put("role", s.role().name());
+      row.put("parent", s.parent() == null ? null : new SectionRef(s.doc(), s.parent()).id());
+      row.put("previous", previous != null && previous.startsWith(s.doc() + "#") ? previous : null);
+      rows.add(row);
+      previous = s.id();
+    }
+    batched(
+        tx,
+        """
+        UNWIND $rows AS row
+        MERGE (d:Document {name: row.doc})
+        CREATE (s:Section {id: row.id, doc: row.doc, anchor: row.anchor, title: row.title,
+                           level: row.level, order: row.order, role: row.role})
+        CREATE (d)-[:HAS_SECTION]->(s)
+        """,
+        rows);
+    batched(
+        tx,
+        """
+        UNWIND $rows AS row
+        MATCH (s:Section {id: row.id})
+        OPTIONAL MATCH (p:Section {id: row.parent})
+        OPTIONAL MATCH (prev:Section {id: row.previous})
+        FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (s)-[:CHILD_OF]->(p))
+        FOREACH (_ IN CASE WHEN prev IS NULL THEN [] ELSE [1] END | CREATE (prev)-[:NEXT]->(s))
+        """,
+        rows);
+  }
+
+  private void writeConcepts(Transaction tx, ConceptModel model) {
+    Map<String, Long> sectionCounts =
+        model.mentions().stream().collect(Collectors.groupingBy(Mention::conceptId, Collectors.counting()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Concept c : model.concepts()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", c.id());
+      row.put("name", c.name());
+      row.put("nameLower", c.name().toLowerCase(Locale.ROOT));
+      row.put("aliases", c.aliases());
+      row.put("aliasesLower", c.aliases().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+      row.put("kind", c.kind());
+      row.put("definition", c.definition());
+      row.put("home", c.home() == null ? null : c.home().id());
+      row.put("sectionCount", sectionCounts.getOrDefault(c.id(), 0L));
+      rows.add(row);
+    }
+    batched(
+        tx,
+        """
+        UNWIND $rows AS row
+        CREATE (c:Concept {id: row.id, name: row.name, nameLower: row.nameLower, aliases: row.aliases,
+                           aliasesLower: row.aliasesLower, kind: row.kind, definition: row.definition,
+                           home: row.home, sectionCount: row.sectionCount})
+        WITH c, row
+        OPTIONAL MATCH (h:Section {id: row.home})
+        FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TAUGHT_IN]->(h))
+        """,
+        rows);
+  }
+
+  private void writeMentions(Transaction tx, List<Mention> mentions) {
+    List<Map<String, Object>> rows =
+        mentions.stream()
+            .map(m -> Map.<String, Object>of(
+                "section", m.sectionId(), "concept", m.conceptId(), "count", m.count(), "inTitle", m.inTitle(),
+                "weight", m.weight()))
+            .toList();
+    batched(
+        tx,
+        """
+        UNWIND $rows AS row
+        MATCH (s:Section {id: row.section}), (c:Concept {id: row.concept})
+        CREATE (s)-[:MENTIONS {count: row.count, inTitle: row.inTitle, weight: row.weight}]->(c)
+        """,
+        rows);
+  }
+
+  private void writeRelations(Transaction tx, List<ConceptRelation> relations) {
+    // Relationship types cannot be parameters; they come from a closed enum, so grouping by type is safe.
+    Map<String, List<ConceptRelation>> byType =
+        relations.stream().collect(Collectors.groupingBy(r -> r.type().name()));
+    byType.forEach(
+        (type, rels) -> {
+          List<Map<String, Object>> rows =
+              rels.stream()
+                  .map(r -> Map.<String, Object>of(
+                      "from", r.from(), "to", r.to(), "weight", r.weight(), "curated", r.curated(),
+                      "evidence", r.evidence().stream().map(SectionRef::id).toList()))
+                  .toList();
+          batched(
+              tx,
+              """
+              UNWIND $rows AS row
+              MATCH (a:Concept {id: row.from}), (b:Concept {id: row.to})
+              CREATE (a)-[:%s {weight: row.weight, curated: row.curated, evidence: row.evidence}]->(b)
+              """
+                  .formatted(type),
+              rows);
+        });
+  }
+
+  private void writeLinks(Transaction tx, Map<SectionRef, List<SectionRef>> links) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    links.forEach((from, targets) -> targets.forEach(t -> rows.add(Map.of("from", from.id(), "to", t.id()))));
+    batched(
+        tx,
+        """
+        UNWIND $rows AS row
+        MATCH (a:Section {id: row.from}), (b:Section {id: row.to})
+        CREATE (a)-[:LINKS_TO]->(b)
+        """,
+        rows);
+  }
+
+  private static void batched(Transaction tx, String cypher, List<Map<String, Object>> rows) {
+    for (int i = 0; i < rows.size(); i += BATCH) {
+      tx.run(cypher, Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH)))).consume();
+    }
+  }
+
+  private Session session() {
+    return driver.session(SessionConfig.forDatabase(database));
+  }
+}

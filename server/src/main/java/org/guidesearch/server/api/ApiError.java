@@ -1,0 +1,4 @@
+package org.guidesearch.server.api;
+
+/** The body of every error response. */
+public record ApiError(String error, String message) {}

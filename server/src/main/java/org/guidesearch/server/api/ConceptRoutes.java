@@ -1,0 +1,71 @@
+package org.guidesearch.server.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.graph.vocabulary.RelationType;
+import org.guidesearch.graph.vocabulary.VocabularyException;
+
+/** The concept graph: lookup, one concept, its neighbourhood, a path between two. */
+public final class ConceptRoutes {
+  private final ConceptGraph graph;
+
+  public ConceptRoutes(ConceptGraph graph) {
+    this.graph = graph;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/concepts", this::lookup);
+    routes.get("/api/concepts/path", this::path);
+    routes.get("/api/concepts/{id}", this::concept);
+    routes.get("/api/concepts/{id}/neighbours", this::neighbours);
+    routes.get("/api/concepts/{id}/neighbors", this::neighbours);
+  }
+
+  private void lookup(Context ctx) {
+    String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
+    int limit = Params.intParam(ctx, "limit", 10, 1, 100);
+    ctx.json(Map.of("concepts", graph.lookup(q, limit)));
+  }
+
+  private void concept(Context ctx) {
+    String id = conceptId(ctx.pathParam("id"));
+    int limit = Params.intParam(ctx, "limit", 50, 1, 500);
+    ctx.json(graph.concept(id, limit).orElseThrow(() -> unknown(id)));
+  }
+
+  private void neighbours(Context ctx) {
+    String id = conceptId(ctx.pathParam("id"));
+    int depth = Params.intParam(ctx, "depth", 1, 1, 3);
+    int limit = Params.intParam(ctx, "limit", 25, 1, 200);
+    String rawType = Params.optionalText(ctx, "type", 40);
+    RelationType type;
+    try {
+      type = rawType == null ? null : RelationType.parse(rawType);
+    } catch (VocabularyException e) {
+      throw ApiException.badRequest("invalid_type", e.getMessage() + "; one of " + java.util.Arrays.toString(RelationType.values()));
+    }
+    ctx.json(graph.neighbours(id, depth, limit, type).orElseThrow(() -> unknown(id)));
+  }
+
+  private void path(Context ctx) {
+    String from = conceptId(Params.requiredText(ctx, "from", Params.MAX_ID_LENGTH));
+    String to = conceptId(Params.requiredText(ctx, "to", Params.MAX_ID_LENGTH));
+    if (graph.concept(from, 1).isEmpty()) throw unknown(from);
+    if (graph.concept(to, 1).isEmpty()) throw unknown(to);
+    ctx.json(graph.path(from, to).orElseThrow(() ->
+        ApiException.notFound("no_path", "no chain of relations joins '" + from + "' and '" + to + "'")));
+  }
+
+  private static String conceptId(String raw) {
+    if (raw.length() > Params.MAX_ID_LENGTH) {
+      throw ApiException.badRequest("too_long", "a concept id is at most " + Params.MAX_ID_LENGTH + " characters");
+    }
+    return raw;
+  }
+
+  private static ApiException unknown(String id) {
+    return ApiException.notFound("unknown_concept", "no concept with id '" + id + "'; find ids with GET /api/concepts?q=");
+  }
+}

@@ -1,0 +1,20 @@
+package org.guidesearch.server.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.guidesearch.indexer.corpus.Corpus;
+
+/**
+ * What the last successful re-index produced and the API reads besides Lucene and Neo4j: the sections in reading
+ * order and, per section, the concepts it mentions (for the concept chips on search hits).
+ */
+public record IndexSnapshot(
+    Corpus corpus, Map<String, List<ConceptChip>> conceptsBySection, Instant builtAt, ReindexTimings timings) {
+  public IndexSnapshot {
+    conceptsBySection = Map.copyOf(conceptsBySection);
+  }
+
+  /** A concept as a hit shows it. */
+  public record ConceptChip(String id, String name) {}
+}

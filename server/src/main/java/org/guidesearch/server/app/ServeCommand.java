@@ -1,0 +1,62 @@
+package org.guidesearch.server.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: every flag also reads an environment variable, and every one has a default that works. */
+@Command(name = "guide-search", mixinStandardHelpOptions = true,
+    description = "Indexes a folder of Markdown into Lucene and Neo4j and serves search and the concept graph.")
+final class ServeCommand implements Callable<ServiceConfig> {
+  @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR:-../shared/corpus/python-under-the-hood}",
+      description = "Markdown folder to index (env CORPUS_DIR).")
+  Path corpus;
+
+  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data}", description = "Vocabulary folder (env DATA_DIR).")
+  Path data;
+
+  @Option(names = "--state", defaultValue = "${env:STATE_DIR:-var}",
+      description = "Index and embedded database folder (env STATE_DIR).")
+  Path state;
+
+  @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT).")
+  int port;
+
+  @Option(names = "--neo4j-uri", defaultValue = "${env:NEO4J_URI}",
+      description = "External Neo4j (env NEO4J_URI); unset starts an embedded one.")
+  String neo4jUri;
+
+  @Option(names = "--neo4j-user", defaultValue = "${env:NEO4J_USER:-neo4j}") String neo4jUser;
+
+  @Option(names = "--neo4j-password", defaultValue = "${env:NEO4J_PASSWORD}") String neo4jPassword;
+
+  @Option(names = "--neo4j-database", defaultValue = "${env:NEO4J_DATABASE:-neo4j}") String neo4jDatabase;
+
+  @Option(names = "--bolt-port", defaultValue = "${env:NEO4J_BOLT_PORT:-7687}",
+      description = "Bolt port of the embedded Neo4j on 127.0.0.1 (env NEO4J_BOLT_PORT; 0 = any free port).")
+  int boltPort;
+
+  @Option(names = "--cors-origins", defaultValue = "${env:CORS_ORIGINS:-*}",
+      description = "Comma-separated origins allowed to call the API (env CORS_ORIGINS).")
+  String corsOrigins;
+
+  @Option(names = "--admin-token", defaultValue = "${env:ADMIN_TOKEN}",
+      description = "Enables POST /api/admin/reindex with this bearer token (env ADMIN_TOKEN).")
+  String adminToken;
+
+  @Option(names = "--site-base-url",
+      defaultValue = "${env:SITE_BASE_URL:-https://couleslaw.github.io/other/ai-gen/python-guide/}")
+  String siteBaseUrl;
+
+  @Override
+  public ServiceConfig call() {
+    List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return new ServiceConfig(corpus, data, state, port,
+        neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
+        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl);
+  }
+}

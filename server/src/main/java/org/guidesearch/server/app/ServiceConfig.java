@@ -1,0 +1,55 @@
+package org.guidesearch.server.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the service is told at start-up, read once from flags and the environment.
+ *
+ * @param corpusDir    the folder of Markdown to index
+ * @param dataDir      the curated vocabulary ({@code concepts.json}, {@code relations.json})
+ * @param stateDir     where the index generations and the embedded Neo4j live between runs
+ * @param port         HTTP port; 0 picks a free one
+ * @param neo4jUri     an external Neo4j to use instead of the embedded one, or null
+ * @param boltPort     the embedded Neo4j's Bolt port on 127.0.0.1; 0 picks a free one
+ * @param corsOrigins  origins allowed to call the API from browsers; {@code *} allows any
+ * @param adminToken   enables the admin re-index endpoint when set; null disables it
+ * @param siteBaseUrl  the published guide, for deep links ({@code part5.md} becomes {@code part5.html})
+ */
+public record ServiceConfig(
+    Path corpusDir,
+    Path dataDir,
+    Path stateDir,
+    int port,
+    URI neo4jUri,
+    String neo4jUser,
+    String neo4jPassword,
+    String neo4jDatabase,
+    int boltPort,
+    List<String> corsOrigins,
+    String adminToken,
+    String siteBaseUrl) {
+
+  public ServiceConfig {
+    Objects.requireNonNull(corpusDir, "corpusDir");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(stateDir, "stateDir");
+    corsOrigins = corsOrigins == null || corsOrigins.isEmpty() ? List.of("*") : List.copyOf(corsOrigins);
+    neo4jDatabase = neo4jDatabase == null || neo4jDatabase.isBlank() ? "neo4j" : neo4jDatabase;
+    siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl : siteBaseUrl + "/";
+    adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+  }
+
+  public boolean embeddedNeo4j() {
+    return neo4jUri == null;
+  }
+
+  /** The defaults that work from a checkout: the guide beside the repository, state under {@code var/}. */
+  public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
+    return new ServiceConfig(corpusDir, dataDir, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
+        "https://couleslaw.github.io/other/ai-gen/python-guide/");
+  }
+}
