@@ -17,6 +17,7 @@ public final class ConceptRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get("/api/concepts", this::lookup);
+    routes.get("/api/graph/stats", ctx -> ctx.json(graph.stats()));
     routes.get("/api/concepts/path", this::path);
     routes.get("/api/concepts/{id}", this::concept);
     routes.get("/api/concepts/{id}/neighbours", this::neighbours);

@@ -26,6 +26,7 @@ public final class HttpApi implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
+      config.startup.startupWatcherEnabled = false;
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/public";
