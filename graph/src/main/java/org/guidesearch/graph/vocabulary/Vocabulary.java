@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.guidesearch.indexer.semantic.Passage;
 
 /**
  * The curated concepts and typed relations. Construction checks what needs no corpus: unique ids, no alias shared by
@@ -47,6 +48,17 @@ public record Vocabulary(List<Concept> concepts, List<CuratedRelation> relations
 
   public Optional<Concept> concept(String id) {
     return concepts.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Each concept's definition as a passage of its home section, so a question phrased like the definition finds the
+   * section that teaches the concept even when it shares no words with it.
+   */
+  public List<Passage> guideposts() {
+    return concepts.stream()
+        .filter(c -> c.home() != null && !c.definition().isBlank())
+        .map(c -> new Passage(c.home().id(), -1, c.name() + ": " + c.definition()))
+        .toList();
   }
 
   /** Each concept's surface forms: the query-time synonym groups. */

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,11 +43,13 @@ public final class CorpusReader {
     }
     List<Section> sections = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
+    Map<SectionRef, String> synopses = new HashMap<>();
     for (Path file : inReadingOrder(folder)) {
       String doc = file.getFileName().toString();
       try {
         String text = decode(doc, Files.readAllBytes(file));
         sections.addAll(splitter.split(doc, text, sections.size()));
+        splitter.synopses(doc, text).forEach(synopses::putIfAbsent);
       } catch (MalformedMarkdownException e) {
         LOG.warn("skipping {}: {}", doc, e.problem());
         problems.add(e.problem());
@@ -55,6 +59,7 @@ public final class CorpusReader {
         problems.add(problem);
       }
     }
+    sections.replaceAll(s -> synopses.containsKey(s.ref()) ? s.withSynopsis(synopses.get(s.ref())) : s);
     return new Corpus(sections, problems);
   }
 

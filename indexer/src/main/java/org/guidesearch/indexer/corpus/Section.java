@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param order      position in reading order across the whole corpus
  * @param line       the 1-based source line of the heading
  * @param links      heading links the section's text makes (in-page and cross-file)
+ * @param synopsis   the one-line description a table of contents gives the section, or empty
  */
 public record Section(
     SectionRef ref,
@@ -28,7 +29,8 @@ public record Section(
     SectionRole role,
     int order,
     int line,
-    List<SectionRef> links) {
+    List<SectionRef> links,
+    String synopsis) {
 
   public Section {
     Objects.requireNonNull(ref, "ref");
@@ -41,6 +43,7 @@ public record Section(
     links = List.copyOf(links);
     prose = prose == null ? "" : prose;
     code = code == null ? "" : code;
+    synopsis = synopsis == null ? "" : synopsis;
   }
 
   public String doc() {
@@ -64,7 +67,7 @@ public record Section(
     return title + "\n" + prose + "\n" + code;
   }
 
-  public Section withOrder(int newOrder) {
-    return new Section(ref, title, level, parent, breadcrumb, prose, code, role, newOrder, line, links);
+  public Section withSynopsis(String text) {
+    return new Section(ref, title, level, parent, breadcrumb, prose, code, role, order, line, links, text);
   }
 }

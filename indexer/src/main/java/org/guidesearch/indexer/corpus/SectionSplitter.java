@@ -3,8 +3,10 @@ package org.guidesearch.indexer.corpus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
@@ -16,6 +18,8 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
@@ -106,7 +110,8 @@ public final class SectionSplitter {
               role,
               order++,
               draft.line,
-              draft.links));
+              draft.links,
+              ""));
       open.push(draft);
     }
     return sections;
@@ -121,6 +126,44 @@ public final class SectionSplitter {
       return SectionRole.SUMMARY;
     }
     return SectionRole.CONTENT;
+  }
+
+  /**
+   * The descriptions tables of contents give their entries: a list item that starts with a heading link and goes on
+   * with text ("**[13.1. The GIL](#131-…)** - Explains …") describes the linked section in the author's words.
+   */
+  public Map<SectionRef, String> synopses(String doc, String markdown) {
+    Map<SectionRef, String> out = new LinkedHashMap<>();
+    parser.parse(markdown).accept(new AbstractVisitor() {
+      @Override
+      public void visit(ListItem item) {
+        Node paragraph = item.getFirstChild();
+        if (paragraph instanceof Paragraph) {
+          Link link = firstLink(paragraph);
+          if (link != null) {
+            Matcher m = HEADING_LINK.matcher(link.getDestination());
+            String linkText = textRenderer.render(link).strip();
+            String all = textRenderer.render(paragraph).strip();
+            int at = all.indexOf(linkText);
+            String rest = at < 0 ? "" : all.substring(at + linkText.length()).replaceFirst("^[\\s\\-–—:]+", "").strip();
+            if (m.matches() && rest.length() > 20) {
+              out.putIfAbsent(new SectionRef(m.group(1) == null ? doc : m.group(1), m.group(2)), rest);
+            }
+          }
+        }
+        visitChildren(item);
+      }
+    });
+    return out;
+  }
+
+  private static Link firstLink(Node node) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      if (child instanceof Link link) return link;
+      Link nested = child instanceof Text ? null : firstLink(child);
+      if (nested != null) return nested;
+    }
+    return null;
   }
 
   /** The heading's text as the site's slugger sees it: text and inline code, markup dropped. */

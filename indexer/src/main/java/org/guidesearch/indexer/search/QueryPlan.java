@@ -2,5 +2,8 @@ package org.guidesearch.indexer.search;
 
 import org.apache.lucene.search.Query;
 
-/** What one typed query becomes: the ranking query, what snippets highlight, and any spelling correction. */
-record QueryPlan(Query query, Query highlightQuery, String didYouMean) {}
+/**
+ * What one typed query becomes: the text actually searched (corrected when misspelt), the ranking query (null when
+ * no word is searchable by keywords), what snippets highlight, and any spelling correction.
+ */
+record QueryPlan(String text, Query query, Query highlightQuery, String didYouMean) {}

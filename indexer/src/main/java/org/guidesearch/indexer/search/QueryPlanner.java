@@ -36,6 +36,7 @@ public final class QueryPlanner {
   private static final float BREADCRUMB_BOOST = 0.6f;
   private static final float PROSE_BOOST = 1.0f;
   private static final float CODE_BOOST = 0.4f;
+  private static final float SYNOPSIS_BOOST = 0.8f;
   private static final float TITLE_PHRASE_BOOST = 2.0f;
   private static final float PROSE_PHRASE_BOOST = 1.0f;
   private static final float EXACT_TITLE_BOOST = 8.0f;
@@ -57,7 +58,7 @@ public final class QueryPlanner {
     return queryAnalyzer;
   }
 
-  /** Returns null when the text holds no searchable word (empty, or only stop words and punctuation). */
+  /** Returns null for blank text; the plan's query is null when no word is searchable (only stop words). */
   QueryPlan plan(SearchRequest request, IndexReader reader) throws IOException {
     String raw = request.query().strip();
     if (raw.isEmpty()) {
@@ -77,6 +78,7 @@ public final class QueryPlanner {
     Query prose = builder.createBooleanQuery(SectionSchema.PROSE, text);
     any |= add(query, prose, PROSE_BOOST);
     any |= add(query, builder.createBooleanQuery(SectionSchema.CODE, text), CODE_BOOST);
+    any |= add(query, builder.createBooleanQuery(SectionSchema.SYNOPSIS, text), SYNOPSIS_BOOST);
     add(highlight, prose, 1f);
     if (words.length > 1) {
       add(query, builder.createPhraseQuery(SectionSchema.TITLE, text, 1), TITLE_PHRASE_BOOST);
@@ -92,10 +94,7 @@ public final class QueryPlanner {
       add(query, new PrefixQuery(new Term(SectionSchema.TITLE, last)), PREFIX_BOOST);
       add(highlight, new PrefixQuery(new Term(SectionSchema.PROSE, last)), 1f);
     }
-    if (!any) {
-      return null;
-    }
-    return new QueryPlan(query.build(), highlight.build(), corrected);
+    return new QueryPlan(text, any ? query.build() : null, highlight.build(), corrected);
   }
 
   private static boolean add(BooleanQuery.Builder into, Query q, float boost) {

@@ -8,6 +8,9 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.guidesearch.indexer.semantic.Passage;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -29,11 +32,20 @@ public final class SectionSchema {
   public static final String BREADCRUMB = "breadcrumb";
   public static final String PROSE = "prose";
   public static final String CODE = "code";
+  /** The table of contents' description of the section: the author's own summary. */
+  public static final String SYNOPSIS = "synopsis";
   public static final String LEVEL = "level";
   public static final String ROLE = "role";
   public static final String ORDER = "order";
   /** Unstemmed words of title and prose: the dictionary for spelling corrections and prefix completion. */
   public static final String SPELL = "spell";
+  /** "section" or "passage": passages carry the embedding vectors and point at their section. */
+  public static final String KIND = "kind";
+  public static final String SECTION_KIND = "section";
+  public static final String PASSAGE_KIND = "passage";
+  public static final String VECTOR = "vector";
+  public static final String PASSAGE_OF = "passage_of";
+  public static final String PASSAGE_TEXT = "passage_text";
 
   /** Searchable fields in ranking order of importance. */
   public static final List<String> TEXT_FIELDS = List.of(TITLE, BREADCRUMB, PROSE, CODE);
@@ -46,6 +58,7 @@ public final class SectionSchema {
   public static Document toDocument(Section s) {
     Document d = new Document();
     d.add(new StringField(ID, s.id(), Field.Store.YES));
+    d.add(new StringField(KIND, SECTION_KIND, Field.Store.NO));
     d.add(new StringField(DOC, s.doc(), Field.Store.YES));
     d.add(new SortedDocValuesField(DOC, new BytesRef(s.doc())));
     d.add(new StoredField(ANCHOR, s.anchor()));
@@ -54,6 +67,7 @@ public final class SectionSchema {
     d.add(new Field(BREADCRUMB, String.join(CRUMB_SEPARATOR, s.breadcrumb()), TEXT_WITH_OFFSETS));
     d.add(new Field(PROSE, s.prose(), TEXT_WITH_OFFSETS));
     d.add(new TextField(CODE, s.code(), Field.Store.YES));
+    d.add(new TextField(SYNOPSIS, s.synopsis(), Field.Store.YES));
     d.add(new StoredField(LEVEL, s.level()));
     d.add(new StringField(ROLE, s.role().name(), Field.Store.YES));
     d.add(new StoredField(ORDER, s.order()));
@@ -76,6 +90,23 @@ public final class SectionSchema {
         return new TokenStreamComponents(source, new LowerCaseFilter(source));
       }
     };
+  }
+
+  /** A passage of a section with its sentence embedding, for nearest-neighbour search. */
+  public static Document toPassageDocument(Passage p, float[][] vectors) {
+    Document d = new Document();
+    d.add(new StringField(KIND, PASSAGE_KIND, Field.Store.NO));
+    d.add(new StoredField(PASSAGE_OF, p.sectionId()));
+    d.add(new StoredField(PASSAGE_TEXT, p.text()));
+    for (int m = 0; m < vectors.length; m++) {
+      d.add(new KnnFloatVectorField(vectorField(m), vectors[m], VectorSimilarityFunction.COSINE));
+    }
+    return d;
+  }
+
+  /** The vector field of the {@code m}-th embedding model. */
+  public static String vectorField(int m) {
+    return VECTOR + "_" + m;
   }
 
   public static List<String> breadcrumbOf(Document d) {

@@ -7,49 +7,59 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
+import org.guidesearch.indexer.semantic.SentenceEmbedder;
 
 /**
  * Answers searches against the current index generation and switches generations without a pause.
  *
- * <p>Thread-safe. Each search pins the reader it started on ({@link DirectoryReader#tryIncRef()}), so a switch to a
- * new generation never closes a reader under a running search; the old reader closes when its last search ends.
+ * <p>Thread-safe. Each search pins the generation it started on ({@link DirectoryReader#tryIncRef()}), so a switch
+ * never closes a reader under a running search; the old reader closes when its last search ends.
  */
 public final class SectionSearcher implements Closeable {
   /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
   private static final float SUMMARY_FACTOR = 0.3f;
   private static final int SNIPPET_FALLBACK_CHARS = 220;
+  /** Passages fetched for semantic ranking; several usually come from the same section. */
+  private static final int KNN_PASSAGES = 80;
+  /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
+  private static final int RRF_K = 20;
 
-  private final AtomicReference<DirectoryReader> current = new AtomicReference<>();
+  private final AtomicReference<Generation> current = new AtomicReference<>();
   private final QueryPlanner planner;
+  private final SentenceEmbedder embedder;
 
-  public SectionSearcher(QueryPlanner planner) {
+  public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
     this.planner = planner;
+    this.embedder = embedder;
   }
 
-  /** Starts serving the index in {@code generation}; the previous one closes when its searches finish. */
-  public void open(Path generation) throws IOException {
-    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(generation));
-    DirectoryReader old = current.getAndSet(reader);
+  /** Starts serving the index in {@code folder}; the previous one closes when its searches finish. */
+  public void open(Path folder) throws IOException {
+    Generation next = Generation.open(folder);
+    Generation old = current.getAndSet(next);
     if (old != null) {
-      old.decRef();
+      old.reader.decRef();
     }
   }
 
@@ -59,56 +69,100 @@ public final class SectionSearcher implements Closeable {
 
   /** Number of searchable sections in the serving generation. */
   public int size() {
-    DirectoryReader reader = acquire();
+    Generation g = acquire();
     try {
-      return reader.numDocs();
+      return g.sectionDocs.size();
     } finally {
-      release(reader);
+      release(g);
     }
   }
 
   public SearchResult search(SearchRequest request) {
-    DirectoryReader reader = acquire();
+    Generation g = acquire();
     try {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      searcher.setSimilarity(new BM25Similarity());
-      QueryPlan plan = planner.plan(request, reader);
+      IndexSearcher searcher = g.searcher();
+      QueryPlan plan = planner.plan(request, g.reader);
       if (plan == null) {
         return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
       }
-      TopDocs all = searcher.search(plan.query(), Math.max(1, reader.maxDoc()));
-      ScoreDoc[] ranked = rescore(searcher, all.scoreDocs);
-      Map<String, Integer> facets = facets(reader, ranked);
-      ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(reader, ranked, request.doc());
+      Map<Integer, String> bestPassage = new HashMap<>();
+      ScoreDoc[] ranked = switch (request.mode()) {
+        case KEYWORD -> keyword(g, searcher, plan);
+        case SEMANTIC -> semantic(g, plan, bestPassage);
+        case HYBRID -> fuse(keyword(g, searcher, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
+      };
+      Map<String, Integer> facets = facets(g, ranked);
+      ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
       int from = Math.min(request.offset(), inDoc.length);
       int to = Math.min(from + request.limit(), inDoc.length);
       ScoreDoc[] page = Arrays.copyOfRange(inDoc, from, to);
-      List<SearchHit> hits = toHits(searcher, plan.highlightQuery(), page);
+      List<SearchHit> hits = toHits(searcher, plan, page, bestPassage);
       return new SearchResult(request.query(), inDoc.length, hits, facets, plan.didYouMean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      release(reader);
+      release(g);
     }
   }
 
-  private ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-    var storedFields = searcher.storedFields();
-    for (ScoreDoc sd : docs) {
-      if (SectionRole.SUMMARY.name().equals(storedFields.document(sd.doc, java.util.Set.of(SectionSchema.ROLE)).get(SectionSchema.ROLE))) {
-        sd.score *= SUMMARY_FACTOR;
+  /** Every section matching the keyword query, best first, summaries scaled down. */
+  private static ScoreDoc[] keyword(Generation g, IndexSearcher searcher, QueryPlan plan) throws IOException {
+    if (plan.query() == null) return new ScoreDoc[0];
+    TopDocs all = searcher.search(plan.query(), Math.max(1, g.sectionDocs.size()));
+    for (ScoreDoc sd : all.scoreDocs) {
+      if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
+    }
+    return sorted(all.scoreDocs);
+  }
+
+  /**
+   * Sections ranked by their best passage's similarity to the query, one ranking per embedding model fused by
+   * reciprocal rank; remembers the best passage of each section for its snippet.
+   */
+  private ScoreDoc[] semantic(Generation g, QueryPlan plan, Map<Integer, String> bestPassage) throws IOException {
+    float[][] vectors = embedder.embedQuery(plan.text());
+    StoredFields stored = g.searcher().storedFields();
+    List<ScoreDoc[]> rankings = new ArrayList<>();
+    for (int m = 0; m < vectors.length; m++) {
+      TopDocs passages = g.searcher().search(
+          new KnnFloatVectorQuery(SectionSchema.vectorField(m), vectors[m], KNN_PASSAGES), KNN_PASSAGES);
+      Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
+      for (ScoreDoc p : passages.scoreDocs) {
+        Document d = stored.document(p.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_TEXT));
+        Integer section = g.sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
+        if (section == null || bySection.containsKey(section)) continue;
+        float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
+        bySection.put(section, new ScoreDoc(section, score));
+        String text = d.get(SectionSchema.PASSAGE_TEXT);
+        if (m == 0 && text.contains(". ")) bestPassage.putIfAbsent(section, text);
       }
+      rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
     }
-    ScoreDoc[] sorted = docs.clone();
-    Arrays.sort(sorted, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
-    return sorted;
+    if (rankings.size() == 1) return rankings.get(0);
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    for (ScoreDoc[] ranking : rankings) {
+      for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+    }
+    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
   }
 
-  private static Map<String, Integer> facets(DirectoryReader reader, ScoreDoc[] docs) throws IOException {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (ScoreDoc sd : docs) {
-      counts.merge(docOf(reader, sd.doc), 1, Integer::sum);
-    }
+  /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */
+  private static ScoreDoc[] fuse(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
+    for (int i = 0; i < semantic.length; i++) fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
+    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
+  }
+
+  private static ScoreDoc[] sorted(ScoreDoc[] docs) {
+    ScoreDoc[] copy = docs.clone();
+    Arrays.sort(copy, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+    return copy;
+  }
+
+  private static Map<String, Integer> facets(Generation g, ScoreDoc[] docs) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (ScoreDoc sd : docs) counts.merge(g.docOf.get(sd.doc), 1, Integer::sum);
     Map<String, Integer> sorted = new LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -116,26 +170,12 @@ public final class SectionSearcher implements Closeable {
     return sorted;
   }
 
-  private static ScoreDoc[] onlyDoc(DirectoryReader reader, ScoreDoc[] docs, String doc) throws IOException {
-    List<ScoreDoc> kept = new ArrayList<>();
-    for (ScoreDoc sd : docs) {
-      if (doc.equals(docOf(reader, sd.doc))) {
-        kept.add(sd);
-      }
-    }
-    return kept.toArray(ScoreDoc[]::new);
+  private static ScoreDoc[] onlyDoc(Generation g, ScoreDoc[] docs, String doc) {
+    return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
   }
 
-  private static String docOf(DirectoryReader reader, int docId) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(docId, reader.leaves()));
-    SortedDocValues values = leaf.reader().getSortedDocValues(SectionSchema.DOC);
-    if (values == null || !values.advanceExact(docId - leaf.docBase)) {
-      return "";
-    }
-    return values.lookupOrd(values.ordValue()).utf8ToString();
-  }
-
-  private List<SearchHit> toHits(IndexSearcher searcher, Query highlightQuery, ScoreDoc[] page) throws IOException {
+  private List<SearchHit> toHits(IndexSearcher searcher, QueryPlan plan, ScoreDoc[] page, Map<Integer, String> bestPassage)
+      throws IOException {
     if (page.length == 0) {
       return List.of();
     }
@@ -145,13 +185,12 @@ public final class SectionSearcher implements Closeable {
             .withMaxLength(20_000)
             .build();
     int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-    Map<String, String[]> snippets =
-        highlighter.highlightFields(new String[] {SectionSchema.PROSE}, highlightQuery, ids, new int[] {1});
-    String[] prose = snippets.get(SectionSchema.PROSE);
+    String[] prose = highlighter.highlightFields(new String[] {SectionSchema.PROSE}, plan.highlightQuery(), ids, new int[] {1})
+        .get(SectionSchema.PROSE);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       Document d = searcher.storedFields().document(page[i].doc);
-      String snippet = prose[i] != null ? prose[i] : fallbackSnippet(d);
+      String snippet = prose[i] != null ? prose[i].replace("&#x2F;", "/") : fallbackSnippet(d, bestPassage.get(page[i].doc));
       hits.add(
           new SearchHit(
               d.get(SectionSchema.DOC),
@@ -165,8 +204,9 @@ public final class SectionSearcher implements Closeable {
     return hits;
   }
 
-  private static String fallbackSnippet(Document d) {
-    String text = d.get(SectionSchema.PROSE);
+  /** No highlighted passage: the passage that matched by meaning, or the section's opening. */
+  private static String fallbackSnippet(Document d, String passage) {
+    String text = passage != null ? passage.substring(passage.indexOf(". ") + 2) : d.get(SectionSchema.PROSE);
     if (text == null || text.isBlank()) {
       text = d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE);
     }
@@ -189,21 +229,21 @@ public final class SectionSearcher implements Closeable {
     return out.toString();
   }
 
-  private DirectoryReader acquire() {
+  private Generation acquire() {
     while (true) {
-      DirectoryReader reader = current.get();
-      if (reader == null) {
+      Generation g = current.get();
+      if (g == null) {
         throw new IllegalStateException("no index is open yet");
       }
-      if (reader.tryIncRef()) {
-        return reader;
+      if (g.reader.tryIncRef()) {
+        return g;
       }
     }
   }
 
-  private static void release(DirectoryReader reader) {
+  private static void release(Generation g) {
     try {
-      reader.decRef();
+      g.reader.decRef();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -211,9 +251,40 @@ public final class SectionSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    DirectoryReader reader = current.getAndSet(null);
-    if (reader != null) {
-      reader.decRef();
+    Generation g = current.getAndSet(null);
+    if (g != null) {
+      g.reader.decRef();
+    }
+  }
+
+  /**
+   * One open index generation and what every search needs from it without touching stored fields: which document
+   * is which section, its file, and which sections are summaries.
+   */
+  private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
+      Set<Integer> summaries) {
+    static Generation open(Path folder) throws IOException {
+      DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Map<String, Integer> sectionDocs = new HashMap<>();
+      Map<Integer, String> docOf = new HashMap<>();
+      Set<Integer> summaries = new java.util.HashSet<>();
+      TopDocs sections = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
+          Math.max(1, reader.maxDoc()));
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc sd : sections.scoreDocs) {
+        Document d = stored.document(sd.doc, Set.of(SectionSchema.ID, SectionSchema.DOC, SectionSchema.ROLE));
+        sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
+        docOf.put(sd.doc, d.get(SectionSchema.DOC));
+        if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
+      }
+      return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries));
+    }
+
+    IndexSearcher searcher() {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(new BM25Similarity());
+      return searcher;
     }
   }
 }

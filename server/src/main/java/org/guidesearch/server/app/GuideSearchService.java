@@ -11,6 +11,10 @@ import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
 import org.guidesearch.indexer.search.IndexStore;
+import org.guidesearch.indexer.search.SectionIndexer;
+import org.guidesearch.indexer.semantic.EmbeddingCache;
+import org.guidesearch.indexer.semantic.PassageSplitter;
+import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.search.QueryPlanner;
 import org.guidesearch.indexer.search.SectionSearcher;
 import org.guidesearch.indexer.search.SynonymGroups;
@@ -51,13 +55,15 @@ public final class GuideSearchService implements AutoCloseable {
   public static GuideSearchService start(ServiceConfig config) throws IOException {
     long t0 = System.nanoTime();
     Vocabulary vocabulary = new VocabularyLoader().load(config.dataDir());
-    SectionSearcher searcher = new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())));
+    SentenceEmbedder embedder = new SentenceEmbedder(config.embeddingModels(), new EmbeddingCache(config.embeddingCache()));
+    SectionSearcher searcher =
+        new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     GraphConnection graphConnection = GraphConnection.open(config);
     LOG.info("graph store at {} ({}) in {} ms", graphConnection.uri(), graphConnection.embedded() ? "embedded" : "external",
         (System.nanoTime() - t0) / 1_000_000);
     ConceptGraph graph = new ConceptGraph(graphConnection.driver(), config.neo4jDatabase());
     Reindexer reindexer = new Reindexer(config, new CorpusReader(new SectionSplitter()), vocabulary,
-        new IndexStore(config.stateDir().resolve("index")), searcher,
+        new SectionIndexer(new IndexStore(config.stateDir().resolve("index")), new PassageSplitter(), embedder), searcher,
         new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph);
     reindexer.openPrevious();
     SiteLinks links = new SiteLinks(config.siteBaseUrl());

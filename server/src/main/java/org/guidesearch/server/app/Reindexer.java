@@ -19,7 +19,7 @@ import org.guidesearch.graph.vocabulary.Concept;
 import org.guidesearch.graph.vocabulary.Vocabulary;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
-import org.guidesearch.indexer.search.IndexStore;
+import org.guidesearch.indexer.search.SectionIndexer;
 import org.guidesearch.indexer.search.SectionSearcher;
 import org.guidesearch.server.app.IndexSnapshot.ConceptChip;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public final class Reindexer {
   private final ServiceConfig config;
   private final CorpusReader corpusReader;
   private final Vocabulary vocabulary;
-  private final IndexStore indexStore;
+  private final SectionIndexer indexer;
   private final SectionSearcher searcher;
   private final GraphWriter graphWriter;
   private final ConceptGraph graph;
@@ -47,12 +47,12 @@ public final class Reindexer {
   private final AtomicReference<IndexSnapshot> snapshot = new AtomicReference<>();
   private final AtomicReference<ConceptModel> pendingGraph = new AtomicReference<>();
 
-  public Reindexer(ServiceConfig config, CorpusReader corpusReader, Vocabulary vocabulary, IndexStore indexStore,
+  public Reindexer(ServiceConfig config, CorpusReader corpusReader, Vocabulary vocabulary, SectionIndexer indexer,
       SectionSearcher searcher, GraphWriter graphWriter, ConceptGraph graph) {
     this.config = config;
     this.corpusReader = corpusReader;
     this.vocabulary = vocabulary;
-    this.indexStore = indexStore;
+    this.indexer = indexer;
     this.searcher = searcher;
     this.graphWriter = graphWriter;
     this.graph = graph;
@@ -60,7 +60,7 @@ public final class Reindexer {
 
   /** Serves the index the last run left, if any, so search answers before the first re-index ends. */
   public boolean openPrevious() throws IOException {
-    var previous = indexStore.current();
+    var previous = indexer.store().current();
     if (previous.isPresent()) {
       searcher.open(previous.get());
       return true;
@@ -78,9 +78,9 @@ public final class Reindexer {
       }
       ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
       long t1 = System.nanoTime();
-      Path generation = indexStore.build(corpus.sections(), List.of());
+      Path generation = indexer.build(corpus.sections(), vocabulary.guideposts());
       searcher.open(generation);
-      indexStore.deleteOtherGenerations(generation);
+      indexer.store().deleteOtherGenerations(generation);
       long t2 = System.nanoTime();
       long graphMs = writeGraph(model) ? (System.nanoTime() - t2) / 1_000_000 : -1;
       ReindexTimings timings = new ReindexTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, graphMs,

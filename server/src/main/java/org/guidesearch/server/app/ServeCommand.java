@@ -52,11 +52,20 @@ final class ServeCommand implements Callable<ServiceConfig> {
       defaultValue = "${env:SITE_BASE_URL:-https://couleslaw.github.io/other/ai-gen/python-guide/}")
   String siteBaseUrl;
 
+  @Option(names = "--embedding-cache", defaultValue = "${env:EMBEDDING_CACHE}",
+      description = "File of cached passage embeddings (env EMBEDDING_CACHE; default STATE_DIR/embeddings.bin).")
+  Path embeddingCache;
+
+  @Option(names = "--embedding-models", defaultValue = "${env:EMBEDDING_MODELS}",
+      description = "Comma-separated sentence-embedding models: minilm, bge_small, e5_small (env EMBEDDING_MODELS).")
+  String embeddingModels;
+
   @Override
   public ServiceConfig call() {
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new ServiceConfig(corpus, data, state, port,
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
-        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl);
+        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl, embeddingCache,
+        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(embeddingModels));
   }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 
 /**
  * Everything the service is told at start-up, read once from flags and the environment.
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param corsOrigins  origins allowed to call the API from browsers; {@code *} allows any
  * @param adminToken   enables the admin re-index endpoint when set; null disables it
  * @param siteBaseUrl  the published guide, for deep links ({@code part5.md} becomes {@code part5.html})
+ * @param embeddingCache file of passage embeddings kept between runs; null for {@code stateDir/embeddings.bin}
+ * @param embeddingModels the sentence-embedding models semantic search fuses; empty for the default
  */
 public record ServiceConfig(
     Path corpusDir,
@@ -30,7 +33,9 @@ public record ServiceConfig(
     int boltPort,
     List<String> corsOrigins,
     String adminToken,
-    String siteBaseUrl) {
+    String siteBaseUrl,
+    Path embeddingCache,
+    List<EmbeddingModelChoice> embeddingModels) {
 
   public ServiceConfig {
     Objects.requireNonNull(corpusDir, "corpusDir");
@@ -40,6 +45,8 @@ public record ServiceConfig(
     neo4jDatabase = neo4jDatabase == null || neo4jDatabase.isBlank() ? "neo4j" : neo4jDatabase;
     siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl : siteBaseUrl + "/";
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    embeddingModels = embeddingModels == null || embeddingModels.isEmpty() ? EmbeddingModelChoice.DEFAULT : List.copyOf(embeddingModels);
+    embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
   }
 
@@ -47,9 +54,10 @@ public record ServiceConfig(
     return neo4jUri == null;
   }
 
-  /** The defaults that work from a checkout: the guide beside the repository, state under {@code var/}. */
+  /** Test defaults: any free ports; embeddings shared between test runs through {@code -Dembedding.cache}. */
   public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
+    String sharedCache = System.getProperty("embedding.cache");
     return new ServiceConfig(corpusDir, dataDir, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
-        "https://couleslaw.github.io/other/ai-gen/python-guide/");
+        "https://couleslaw.github.io/other/ai-gen/python-guide/", sharedCache == null ? null : Path.of(sharedCache), null);
   }
 }

@@ -1,0 +1,56 @@
+package org.guidesearch.indexer.semantic;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
+import java.util.function.Supplier;
+
+/**
+ * The sentence-embedding models that ship inside Maven artifacts (ONNX, run in the JVM; nothing is downloaded), each
+ * with the text prefixes its authors prescribe for queries and passages. All produce 384 dimensions.
+ */
+public enum EmbeddingModelChoice {
+  MINILM("all-MiniLM-L6-v2", "", "", AllMiniLmL6V2EmbeddingModel::new),
+  BGE_SMALL("bge-small-en-v1.5", "Represent this sentence for searching relevant passages: ", "",
+      BgeSmallEnV15EmbeddingModel::new),
+  E5_SMALL("e5-small-v2-q", "query: ", "passage: ", E5SmallV2QuantizedEmbeddingModel::new);
+
+  private final String id;
+  private final String queryPrefix;
+  private final String passagePrefix;
+  private final Supplier<EmbeddingModel> factory;
+
+  EmbeddingModelChoice(String id, String queryPrefix, String passagePrefix, Supplier<EmbeddingModel> factory) {
+    this.id = id;
+    this.queryPrefix = queryPrefix;
+    this.passagePrefix = passagePrefix;
+    this.factory = factory;
+  }
+
+  /** The default: the set that ranked the judged query set best (README, "Search quality"). */
+  public static final java.util.List<EmbeddingModelChoice> DEFAULT = java.util.List.of(MINILM);
+
+  /** Parses a comma-separated list of names such as {@code minilm,bge_small}. */
+  public static java.util.List<EmbeddingModelChoice> parseList(String names) {
+    if (names == null || names.isBlank()) return DEFAULT;
+    return java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+        .map(n -> valueOf(n.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))).toList();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  String queryPrefix() {
+    return queryPrefix;
+  }
+
+  String passagePrefix() {
+    return passagePrefix;
+  }
+
+  EmbeddingModel create() {
+    return factory.get();
+  }
+}

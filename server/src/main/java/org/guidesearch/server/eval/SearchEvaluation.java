@@ -1,0 +1,100 @@
+package org.guidesearch.server.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.guidesearch.graph.vocabulary.Vocabulary;
+import org.guidesearch.graph.vocabulary.VocabularyLoader;
+import org.guidesearch.indexer.corpus.Corpus;
+import org.guidesearch.indexer.corpus.CorpusReader;
+import org.guidesearch.indexer.corpus.SectionSplitter;
+import org.guidesearch.indexer.eval.JudgedQuery;
+import org.guidesearch.indexer.eval.QuerySet;
+import org.guidesearch.indexer.eval.RankingMetrics;
+import org.guidesearch.indexer.search.IndexStore;
+import org.guidesearch.indexer.search.QueryPlanner;
+import org.guidesearch.indexer.search.SearchHit;
+import org.guidesearch.indexer.search.SearchMode;
+import org.guidesearch.indexer.search.SearchRequest;
+import org.guidesearch.indexer.search.SectionIndexer;
+import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.indexer.search.SynonymGroups;
+import org.guidesearch.indexer.semantic.EmbeddingCache;
+import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
+import org.guidesearch.indexer.semantic.PassageSplitter;
+import org.guidesearch.indexer.semantic.SentenceEmbedder;
+
+/**
+ * Runs the judged query set against the same index and ranking the service uses (no graph store needed) and
+ * scores every mode. Owns the searcher it opens.
+ */
+public final class SearchEvaluation implements AutoCloseable {
+  private static final int TOP = 10;
+
+  private final SectionSearcher searcher;
+
+  private SearchEvaluation(SectionSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  /** Indexes {@code corpusDir} into {@code indexDir} with the vocabulary's synonyms. */
+  public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
+      List<EmbeddingModelChoice> models) throws IOException {
+    Vocabulary vocabulary = new VocabularyLoader().load(dataDir);
+    SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
+    Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
+    Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder).build(corpus.sections(), vocabulary.guideposts());
+    SectionSearcher searcher =
+        new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
+    searcher.open(generation);
+    return new SearchEvaluation(searcher);
+  }
+
+  /** One query's ranking and its scores. */
+  public record QueryOutcome(JudgedQuery query, List<String> ranking, RankingMetrics metrics, double millis) {}
+
+  /** Scores per mode, overall and per kind of query. */
+  public record Report(Map<SearchMode, Map<String, RankingMetrics>> byMode, Map<SearchMode, List<QueryOutcome>> outcomes) {}
+
+  public Report run(QuerySet set) {
+    Map<SearchMode, Map<String, RankingMetrics>> byMode = new LinkedHashMap<>();
+    Map<SearchMode, List<QueryOutcome>> outcomes = new LinkedHashMap<>();
+    for (SearchMode mode : SearchMode.values()) {
+      List<QueryOutcome> all = new ArrayList<>();
+      for (JudgedQuery q : set.queries()) {
+        long t0 = System.nanoTime();
+        List<String> ranking = searcher.search(new SearchRequest(q.query(), TOP, 0, null, mode)).hits().stream()
+            .map(SearchHit::id).toList();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        all.add(new QueryOutcome(q, ranking, RankingMetrics.of(q, ranking), ms));
+      }
+      Map<String, RankingMetrics> summary = new LinkedHashMap<>();
+      summary.put("all", RankingMetrics.mean(all.stream().map(QueryOutcome::metrics).toList()));
+      for (String kind : List.of("keyword", "question")) {
+        summary.put(kind, RankingMetrics.mean(all.stream().filter(o -> o.query().kind().equals(kind))
+            .map(QueryOutcome::metrics).toList()));
+      }
+      byMode.put(mode, summary);
+      outcomes.put(mode, all);
+    }
+    return new Report(byMode, outcomes);
+  }
+
+  /** The table the README shows: one row per mode and kind. */
+  public static String table(Report report) {
+    StringBuilder out = new StringBuilder();
+    out.append("| mode | queries | nDCG@10 | MRR@10 | P@1 | Recall@10 |\n| --- | --- | --- | --- | --- | --- |\n");
+    report.byMode().forEach((mode, kinds) -> kinds.forEach((kind, m) -> out.append(String.format(
+        "| %s · %s | %d | %.3f | %.3f | %.3f | %.3f |%n", mode.name().toLowerCase(), kind, m.queries(), m.ndcg10(),
+        m.mrr10(), m.p1(), m.recall10()))));
+    return out.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    searcher.close();
+  }
+}
