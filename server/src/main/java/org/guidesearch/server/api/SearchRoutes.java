@@ -31,6 +31,7 @@ public final class SearchRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get("/api/search", this::search);
+    routes.get("/api/suggest", this::suggest);
   }
 
   private void search(Context ctx) {
@@ -49,6 +50,19 @@ public final class SearchRoutes {
     List<SearchResponse.Hit> hits = result.hits().stream().map(h -> toHit(h, snapshot)).toList();
     ctx.json(new SearchResponse(result.query(), mode.name().toLowerCase(java.util.Locale.ROOT), result.total(), tookMs,
         result.didYouMean(), hits, Map.of("doc", result.facets())));
+  }
+
+  /** One completion as the API shows it; {@code url} and {@code doc}/{@code anchor} for sections, {@code id} for concepts. */
+  public record SuggestionView(String type, String label, String doc, String anchor, String url, String id) {}
+
+  private void suggest(Context ctx) {
+    String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
+    int limit = Params.intParam(ctx, "limit", 8, 1, 50);
+    IndexSnapshot snapshot = Ready.snapshot(reindexer, searcher);
+    ctx.json(Map.of("query", q, "suggestions", snapshot.suggester().suggest(q, limit).stream()
+        .map(s -> new SuggestionView(s.type(), s.label(), s.doc(), s.anchor(),
+            s.doc() == null ? null : links.url(s.doc(), s.anchor()), s.id()))
+        .toList()));
   }
 
   private static SearchMode mode(String raw) {

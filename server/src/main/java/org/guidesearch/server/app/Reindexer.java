@@ -21,6 +21,8 @@ import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.search.SectionIndexer;
 import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.indexer.suggest.Suggester;
+import org.guidesearch.indexer.suggest.Suggestion;
 import org.guidesearch.server.app.IndexSnapshot.ConceptChip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,7 @@ public final class Reindexer {
       long graphMs = writeGraph(model) ? (System.nanoTime() - t2) / 1_000_000 : -1;
       ReindexTimings timings = new ReindexTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, graphMs,
           corpus.contentSections().size(), model.concepts().size(), model.mentions().size(), model.relations().size());
-      IndexSnapshot next = new IndexSnapshot(corpus, chips(model), Instant.now(), timings);
+      IndexSnapshot next = new IndexSnapshot(corpus, chips(model), suggester(corpus), Instant.now(), timings);
       snapshot.set(next);
       LOG.info("re-indexed {}: {}", config.corpusDir(), timings);
       return next;
@@ -128,6 +130,21 @@ public final class Reindexer {
   /** The last successful re-index, or null before the first. */
   public IndexSnapshot snapshot() {
     return snapshot.get();
+  }
+
+  /** Completions: section titles in reading order, then concepts with their aliases as further forms. */
+  private Suggester suggester(Corpus corpus) {
+    List<Suggestion> entries = new ArrayList<>();
+    List<List<String>> forms = new ArrayList<>();
+    for (var s : corpus.contentSections()) {
+      entries.add(new Suggestion("section", s.title(), s.doc(), s.anchor(), null));
+      forms.add(List.of());
+    }
+    for (Concept c : vocabulary.concepts()) {
+      entries.add(new Suggestion("concept", c.name(), null, null, c.id()));
+      forms.add(c.aliases());
+    }
+    return new Suggester(entries, forms);
   }
 
   private Map<String, List<ConceptChip>> chips(ConceptModel model) {

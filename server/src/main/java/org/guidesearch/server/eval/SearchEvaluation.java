@@ -53,6 +53,11 @@ public final class SearchEvaluation implements AutoCloseable {
     return new SearchEvaluation(searcher);
   }
 
+  /** The searcher over the evaluation index, for tests that pin single behaviours. */
+  public SectionSearcher searcher() {
+    return searcher;
+  }
+
   /** One query's ranking and its scores. */
   public record QueryOutcome(JudgedQuery query, List<String> ranking, RankingMetrics metrics, double millis) {}
 
