@@ -18,6 +18,8 @@ import org.guidesearch.graph.vocabulary.VocabularyException;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.Section;
 import org.guidesearch.indexer.corpus.SectionRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes mentions, statistical and curated relations, and section links from a corpus and a vocabulary.
@@ -27,6 +29,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  * relations are checked against the corpus: each evidence section must exist and mention both ends.
  */
 public final class ConceptModelBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(ConceptModelBuilder.class);
   private static final int MIN_SHARED_SECTIONS = 2;
   private static final double MIN_NPMI = 0.25;
   private static final int MAX_EVIDENCE = 5;
@@ -42,20 +45,36 @@ public final class ConceptModelBuilder {
       bySection.put(s.id(), counts);
       counts.forEach((concept, n) -> mentions.add(new Mention(s.id(), concept, n, inTitle.contains(concept))));
     }
-    checkHomes(vocabulary, corpus, bySection);
+    List<Concept> concepts = withKnownHomes(vocabulary, corpus);
     List<ConceptRelation> relations = new ArrayList<>(curated(vocabulary, corpus, bySection));
     relations.addAll(cooccurrence(bySection));
-    return new ConceptModel(corpus.sections(), vocabulary.concepts(), mentions, relations, links(corpus));
+    relations.addAll(anchorOrphans(concepts, relations, bySection));
+    return new ConceptModel(corpus.sections(), concepts, mentions, relations, links(corpus));
   }
 
-  private static void checkHomes(Vocabulary vocabulary, Corpus corpus, Map<String, Map<String, Integer>> bySection) {
+  /**
+   * The concepts with their home sections checked: a home that names a navigation section is a vocabulary error; a
+   * home the corpus no longer has (the section was removed or renamed) is dropped with a warning, so the rest of
+   * the vocabulary keeps working.
+   */
+  private static List<Concept> withKnownHomes(Vocabulary vocabulary, Corpus corpus) {
+    List<Concept> out = new ArrayList<>();
     for (Concept c : vocabulary.concepts()) {
-      if (c.home() == null) continue;
+      if (c.home() == null) {
+        out.add(c);
+        continue;
+      }
       Section home = corpus.find(c.home()).orElse(null);
-      if (home == null || home.isNavigation()) {
-        throw new VocabularyException("concept '" + c.id() + "' has home " + c.home() + ", which is not a content section");
+      if (home == null) {
+        LOG.warn("concept '{}': home {} is not in the corpus; indexed without a home", c.id(), c.home());
+        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
+      } else if (home.isNavigation()) {
+        throw new VocabularyException("concept '" + c.id() + "' has home " + c.home() + ", which is navigation, not content");
+      } else {
+        out.add(c);
       }
     }
+    return out;
   }
 
   private static List<ConceptRelation> curated(
@@ -69,10 +88,16 @@ public final class ConceptModelBuilder {
       if (r.evidence().isEmpty()) {
         throw new VocabularyException("relation " + r + " names no evidence section");
       }
+      List<SectionRef> kept = new ArrayList<>();
       for (SectionRef e : r.evidence()) {
         Map<String, Integer> mentioned = bySection.get(e.id());
         if (mentioned == null) {
-          throw new VocabularyException("relation " + r + ": evidence " + e + " is not a content section of the corpus");
+          if (corpus.find(e).isPresent()) {
+            throw new VocabularyException("relation " + r + ": evidence " + e + " is navigation, not content");
+          }
+          // The section left the corpus: its evidence goes with it.
+          LOG.warn("relation {}: evidence {} is not in the corpus; dropped", r, e);
+          continue;
         }
         for (String end : List.of(r.from(), r.to())) {
           if (!mentioned.containsKey(end)) {
@@ -80,8 +105,48 @@ public final class ConceptModelBuilder {
                 "relation " + r + ": evidence " + e + " does not mention '" + end + "' (by its name or an alias)");
           }
         }
+        kept.add(e);
       }
-      out.add(new ConceptRelation(r.from(), r.type(), r.to(), 1.0, r.evidence(), true));
+      if (kept.isEmpty()) {
+        LOG.warn("relation {} has no evidence left in the corpus; not stored", r);
+        continue;
+      }
+      out.add(new ConceptRelation(r.from(), r.type(), r.to(), 1.0, kept, true));
+    }
+    return out;
+  }
+
+  /**
+   * A concept with no relation yet (mentioned in too few sections for co-occurrence to count) is tied to the concept
+   * it shares most sections with, preferring its home section, so no concept is unreachable in the graph.
+   */
+  private static List<ConceptRelation> anchorOrphans(
+      List<Concept> concepts, List<ConceptRelation> relations, Map<String, Map<String, Integer>> bySection) {
+    Set<String> connected = new HashSet<>();
+    relations.forEach(r -> {
+      connected.add(r.from());
+      connected.add(r.to());
+    });
+    Map<String, Integer> sectionCounts = new HashMap<>();
+    bySection.values().forEach(m -> m.keySet().forEach(c -> sectionCounts.merge(c, 1, Integer::sum)));
+    List<ConceptRelation> out = new ArrayList<>();
+    for (Concept c : concepts) {
+      if (connected.contains(c.id())) continue;
+      Map<String, Double> partners = new HashMap<>();
+      Map<String, SectionRef> evidence = new HashMap<>();
+      bySection.forEach((section, counts) -> {
+        if (!counts.containsKey(c.id())) return;
+        boolean home = c.home() != null && c.home().id().equals(section);
+        counts.keySet().stream().filter(o -> !o.equals(c.id())).forEach(o -> {
+          // Rarer partners say more; the home section counts double.
+          double score = (home ? 2.0 : 1.0) / Math.log(2 + sectionCounts.getOrDefault(o, 1));
+          partners.merge(o, score, Double::sum);
+          evidence.putIfAbsent(o, SectionRef.parse(section));
+        });
+      });
+      partners.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(best ->
+          out.add(new ConceptRelation(c.id(), RelationType.RELATED_TO, best.getKey(), MIN_NPMI,
+              List.of(evidence.get(best.getKey())), false)));
     }
     return out;
   }
@@ -117,17 +182,32 @@ public final class ConceptModelBuilder {
     return out;
   }
 
+  /**
+   * The guide's cross-references as section-to-section links. A link made inside navigation (a table of contents,
+   * "Where to Go Next") is credited to the content section that encloses it, and only when it leaves the file: within
+   * a file, such links only restate the outline. A link to a whole file points at its first section.
+   */
   private static Map<SectionRef, List<SectionRef>> links(Corpus corpus) {
     Map<SectionRef, Section> known = new HashMap<>();
-    corpus.sections().forEach(s -> known.put(s.ref(), s));
+    Map<String, Section> firstOfDoc = new HashMap<>();
+    for (Section s : corpus.sections()) {
+      known.put(s.ref(), s);
+      if (!s.isNavigation()) firstOfDoc.putIfAbsent(s.doc(), s);
+    }
     Map<SectionRef, List<SectionRef>> out = new LinkedHashMap<>();
-    for (Section s : corpus.contentSections()) {
-      List<SectionRef> targets =
-          s.links().stream()
-              .filter(t -> known.containsKey(t) && !known.get(t).isNavigation() && !t.equals(s.ref()))
-              .distinct()
-              .toList();
-      if (!targets.isEmpty()) out.put(s.ref(), targets);
+    for (Section s : corpus.sections()) {
+      Section source = s;
+      while (source != null && source.isNavigation()) {
+        source = source.parent() == null ? null : known.get(new SectionRef(source.doc(), source.parent()));
+      }
+      if (source == null) continue;
+      for (SectionRef link : s.links()) {
+        Section target = link.anchor().isEmpty() ? firstOfDoc.get(link.doc()) : known.get(link);
+        if (target == null || target.isNavigation() || target.ref().equals(source.ref())) continue;
+        if (s.isNavigation() && target.doc().equals(s.doc())) continue;
+        List<SectionRef> targets = out.computeIfAbsent(source.ref(), k -> new ArrayList<>());
+        if (!targets.contains(target.ref())) targets.add(target.ref());
+      }
     }
     return out;
   }

@@ -186,6 +186,88 @@ public final class ConceptGraph {
         .stream().map(ConceptGraph::summary).toList());
   }
 
+  /**
+   * The reading list for a concept: every concept that is (transitively) a prerequisite of it, deepest first and in
+   * reading order within a depth, each with its home section, then the concept's own home section. Empty when the
+   * concept is unknown.
+   */
+  public Optional<ReadingList> prerequisites(String id) {
+    return cached("pre|" + id, () -> {
+      List<Record> rows = query(
+          """
+          MATCH (c:Concept {id: $id})
+          OPTIONAL MATCH path = (pre:Concept)-[:PREREQUISITE_OF*1..6]->(c)
+          WITH c, pre, max(length(path)) AS depth
+          OPTIONAL MATCH (pre)-[:TAUGHT_IN]->(s:Section)
+          OPTIONAL MATCH (c)-[:TAUGHT_IN]->(own:Section)
+          RETURN c.id AS id, c.name AS name, own.doc AS ownDoc, own.anchor AS ownAnchor, own.title AS ownTitle,
+                 collect(CASE WHEN pre IS NULL OR s IS NULL THEN NULL ELSE
+                   {id: pre.id, name: pre.name, doc: s.doc, anchor: s.anchor, title: s.title, order: s.order,
+                    depth: depth} END) AS steps
+          """,
+          Map.of("id", id));
+      if (rows.isEmpty()) return Optional.<ReadingList>empty();
+      Record r = rows.get(0);
+      List<Value> raw = new ArrayList<>(r.get("steps").asList(v -> v));
+      raw.sort(java.util.Comparator.<Value>comparingInt(v -> -v.get("depth").asInt())
+          .thenComparingInt(v -> v.get("order").asInt()));
+      List<ReadingStep> steps = new ArrayList<>();
+      java.util.Set<String> seenSections = new java.util.HashSet<>();
+      for (Value v : raw) {
+        if (seenSections.add(v.get("doc").asString() + "#" + v.get("anchor").asString())) {
+          steps.add(new ReadingStep(v.get("id").asString(), v.get("name").asString(), v.get("doc").asString(),
+              v.get("anchor").asString(), v.get("title").asString(), v.get("depth").asInt()));
+        }
+      }
+      if (!r.get("ownDoc").isNull() && seenSections.add(r.get("ownDoc").asString() + "#" + r.get("ownAnchor").asString())) {
+        steps.add(new ReadingStep(r.get("id").asString(), r.get("name").asString(), r.get("ownDoc").asString(),
+            r.get("ownAnchor").asString(), r.get("ownTitle").asString(), 0));
+      }
+      return Optional.of(new ReadingList(r.get("id").asString(), r.get("name").asString(), steps));
+    });
+  }
+
+  /**
+   * Sections related to a section: those sharing its concepts, weighted by the rarer concepts they share (a shared
+   * niche concept says more than a shared "Python") relative to how many concepts the other section mentions, plus
+   * the sections it links to. Empty when the section is unknown.
+   */
+  public Optional<List<RelatedSection>> relatedSections(SectionRef section, int limit) {
+    return cached("rel|" + section.id() + "|" + limit, () -> {
+      List<Record> exists = query("MATCH (s:Section {id: $id}) RETURN s.id AS id", Map.of("id", section.id()));
+      if (exists.isEmpty()) return Optional.<List<RelatedSection>>empty();
+      List<RelatedSection> related = query(
+              """
+              MATCH (s:Section {id: $id})
+              CALL {
+                WITH s
+                MATCH (s)-[:MENTIONS]->(c:Concept)<-[:MENTIONS]-(o:Section)
+                WHERE o <> s
+                WITH o, sum(1.0 / log(2 + c.sectionCount)) AS overlap, collect(c.id) AS shared
+                // Divided by the root of the other section's concept count, so a glossary that mentions
+                // everything does not outrank the section next door that shares the same few ideas.
+                RETURN o, overlap / sqrt(COUNT { (o)-[:MENTIONS]->() }) AS weight, shared
+                UNION
+                WITH s
+                MATCH (s)-[:LINKS_TO]-(o:Section)
+                RETURN o, 1.0 AS weight, [] AS shared
+              }
+              WITH s, o, sum(weight) AS weight, reduce(acc = [], l IN collect(shared) | acc + l) AS shared
+              RETURN o.doc AS doc, o.anchor AS anchor, o.title AS title, weight, shared,
+                     exists((s)-[:LINKS_TO]-(o)) AS linked
+              ORDER BY weight DESC, o.order
+              LIMIT $limit
+              """,
+              Map.of("id", section.id(), "limit", limit))
+          .stream()
+          .map(r -> new RelatedSection(r.get("doc").asString(), r.get("anchor").asString(), r.get("title").asString(),
+              Math.round(r.get("weight").asDouble() * 1000) / 1000.0, r.get("shared").asList(Value::asString),
+              r.get("linked").asBoolean()))
+          .toList();
+      return Optional.of(related);
+    });
+  }
+
   /** Verifies the store answers; throws {@link GraphUnavailableException} when it does not. */
   public void ping() {
     query("RETURN 1 AS ok", Map.of());

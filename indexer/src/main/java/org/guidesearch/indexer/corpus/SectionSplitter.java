@@ -41,6 +41,8 @@ public final class SectionSplitter {
   private static final int MAX_SECTION_LEVEL = 4;
   private static final Pattern CHAPTER_TITLE = Pattern.compile("^(\\d+|[A-Z])\\.\\s");
   private static final Pattern HEADING_LINK = Pattern.compile("^(?:\\./)?([^/#?]+\\.md)?#(.+)$");
+  /** A link to a whole file ("./part2.md"): recorded with an empty anchor, meaning the file's first section. */
+  private static final Pattern FILE_LINK = Pattern.compile("^(?:\\./)?([^/#?:]+\\.md)$");
 
   private final Parser parser =
       Parser.builder()
@@ -190,8 +192,11 @@ public final class SectionSplitter {
           @Override
           public void visit(Link link) {
             Matcher m = HEADING_LINK.matcher(link.getDestination());
+            Matcher file = FILE_LINK.matcher(link.getDestination());
             if (m.matches()) {
               into.add(new SectionRef(m.group(1) == null ? doc : m.group(1), m.group(2)));
+            } else if (file.matches()) {
+              into.add(new SectionRef(file.group(1), ""));
             }
             visitChildren(link);
           }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.vocabulary.RelationType;
 import org.guidesearch.graph.vocabulary.VocabularyException;
+import org.guidesearch.indexer.corpus.SectionRef;
 
 /** The concept graph: lookup, one concept, its neighbourhood, a path between two. */
 public final class ConceptRoutes {
@@ -21,6 +22,9 @@ public final class ConceptRoutes {
     routes.get("/api/concepts/path", this::path);
     routes.get("/api/concepts/{id}", this::concept);
     routes.get("/api/concepts/{id}/neighbours", this::neighbours);
+    routes.get("/api/concepts/{id}/prerequisites", this::prerequisites);
+    routes.get("/api/sections/{doc}/{anchor}/concepts", this::conceptsOfSection);
+    routes.get("/api/sections/{doc}/{anchor}/related", this::relatedSections);
     routes.get("/api/concepts/{id}/neighbors", this::neighbours);
   }
 
@@ -48,6 +52,37 @@ public final class ConceptRoutes {
       throw ApiException.badRequest("invalid_type", e.getMessage() + "; one of " + java.util.Arrays.toString(RelationType.values()));
     }
     ctx.json(graph.neighbours(id, depth, limit, type).orElseThrow(() -> unknown(id)));
+  }
+
+  private void prerequisites(Context ctx) {
+    String id = conceptId(ctx.pathParam("id"));
+    ctx.json(graph.prerequisites(id).orElseThrow(() -> unknown(id)));
+  }
+
+  private void conceptsOfSection(Context ctx) {
+    SectionRef ref = sectionRef(ctx);
+    int limit = Params.intParam(ctx, "limit", 25, 1, 200);
+    if (graph.relatedSections(ref, 1).isEmpty()) throw unknownSection(ref);
+    ctx.json(Map.of("section", ref, "concepts", graph.conceptsOf(ref, limit)));
+  }
+
+  private void relatedSections(Context ctx) {
+    SectionRef ref = sectionRef(ctx);
+    int limit = Params.intParam(ctx, "limit", 10, 1, 100);
+    ctx.json(Map.of("section", ref, "related", graph.relatedSections(ref, limit).orElseThrow(() -> unknownSection(ref))));
+  }
+
+  private static SectionRef sectionRef(Context ctx) {
+    String doc = ctx.pathParam("doc");
+    String anchor = ctx.pathParam("anchor");
+    if (doc.length() > Params.MAX_ID_LENGTH || anchor.length() > Params.MAX_ID_LENGTH) {
+      throw ApiException.badRequest("too_long", "doc and anchor are at most " + Params.MAX_ID_LENGTH + " characters");
+    }
+    return new SectionRef(doc, anchor);
+  }
+
+  private static ApiException unknownSection(SectionRef ref) {
+    return ApiException.notFound("unknown_section", "no content section " + ref.id() + "; see GET /api/sections");
   }
 
   private void path(Context ctx) {

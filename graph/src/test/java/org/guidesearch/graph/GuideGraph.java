@@ -1,0 +1,62 @@
+package org.guidesearch.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.guidesearch.graph.model.ConceptModel;
+import org.guidesearch.graph.model.ConceptModelBuilder;
+import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.graph.store.EmbeddedNeo4j;
+import org.guidesearch.graph.store.GraphWriter;
+import org.guidesearch.graph.vocabulary.Vocabulary;
+import org.guidesearch.graph.vocabulary.VocabularyLoader;
+import org.guidesearch.indexer.corpus.Corpus;
+import org.guidesearch.indexer.corpus.CorpusReader;
+import org.guidesearch.indexer.corpus.SectionSplitter;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/** The guide's concept graph in a real embedded Neo4j, reached over Bolt through the driver, for tests. */
+final class GuideGraph implements AutoCloseable {
+  final EmbeddedNeo4j neo4j;
+  final Driver driver;
+  final GraphWriter writer;
+  final ConceptGraph graph;
+  final Vocabulary vocabulary;
+  final Corpus corpus;
+  final ConceptModel model;
+  final long buildMillis;
+
+  private GuideGraph(Path dir) throws IOException {
+    neo4j = EmbeddedNeo4j.start(dir, 0);
+    driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+    writer = new GraphWriter(driver, "neo4j");
+    graph = new ConceptGraph(driver, "neo4j");
+    vocabulary = new VocabularyLoader().load(dataDir());
+    corpus = new CorpusReader(new SectionSplitter()).read(corpusDir());
+    long t0 = System.nanoTime();
+    model = new ConceptModelBuilder().build(corpus, vocabulary);
+    writer.ensureSchema();
+    writer.replaceWith(model);
+    buildMillis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  static GuideGraph start() throws IOException {
+    return new GuideGraph(Files.createTempDirectory("guide-graph"));
+  }
+
+  static Path corpusDir() {
+    return Path.of(System.getProperty("corpus.dir", "../../shared/corpus/python-under-the-hood"));
+  }
+
+  static Path dataDir() {
+    return Path.of(System.getProperty("data.dir", "../data"));
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    neo4j.close();
+  }
+}
