@@ -32,6 +32,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     QuerySet set = QuerySet.load(queries);
     try (SearchEvaluation eval = SearchEvaluation.open(corpus, data, indexDir, cache,
         org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models))) {
+      System.out.printf("index built in %d ms (embedding cache %s)%n", eval.indexMillis(), cache);
       SearchEvaluation.Report report = eval.run(set);
       System.out.print(SearchEvaluation.table(report));
       for (SearchMode mode : SearchMode.values()) {

@@ -35,9 +35,16 @@ public final class SearchEvaluation implements AutoCloseable {
   private static final int TOP = 10;
 
   private final SectionSearcher searcher;
+  private final long indexMillis;
 
-  private SearchEvaluation(SectionSearcher searcher) {
+  private SearchEvaluation(SectionSearcher searcher, long indexMillis) {
     this.searcher = searcher;
+    this.indexMillis = indexMillis;
+  }
+
+  /** How long building the evaluation index took, embeddings included. */
+  public long indexMillis() {
+    return indexMillis;
   }
 
   /** Indexes {@code corpusDir} into {@code indexDir} with the vocabulary's synonyms. */
@@ -46,11 +53,12 @@ public final class SearchEvaluation implements AutoCloseable {
     Vocabulary vocabulary = new VocabularyLoader().load(dataDir);
     SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
+    long t0 = System.nanoTime();
     Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder).build(corpus.sections(), vocabulary.guideposts());
     SectionSearcher searcher =
         new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);
-    return new SearchEvaluation(searcher);
+    return new SearchEvaluation(searcher, (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** The searcher over the evaluation index, for tests that pin single behaviours. */
