@@ -15,7 +15,7 @@ public final class PassageSplitter {
   static final int MAX_WORDS = 80;
 
   public List<Passage> split(Section section) {
-    String title = section.title().replaceFirst("^([A-Z]|\\d+)(\\.\\d+)*\\.?\\s+", "");
+    String title = topic(section);
     List<String> sentences = new ArrayList<>();
     for (String paragraph : section.prose().split("\\n+")) {
       for (String sentence : paragraph.split("(?<=[.!?])\\s+")) {
@@ -59,6 +59,23 @@ public final class PassageSplitter {
       passages.add(passage(section, title, passages.size(), section.synopsis()));
     }
     return passages;
+  }
+
+  /**
+   * The section's title without its number; a subsection also carries its parent's title ("Lambdas and
+   * Higher-Order Functions: Late Binding Closures"), since its own heading alone often lacks the topic.
+   */
+  static String topic(Section section) {
+    String own = unnumbered(section.title());
+    List<String> crumbs = section.breadcrumb();
+    if (section.level() >= 3 && !crumbs.isEmpty()) {
+      return unnumbered(crumbs.get(crumbs.size() - 1)) + ": " + own;
+    }
+    return own;
+  }
+
+  private static String unnumbered(String title) {
+    return title.replaceFirst("^([A-Z]|\\d+)(\\.\\d+)*\\.?\\s+", "");
   }
 
   private static Passage passage(Section section, String title, int ordinal, CharSequence body) {
