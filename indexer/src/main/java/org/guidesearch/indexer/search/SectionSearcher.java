@@ -45,6 +45,9 @@ public final class SectionSearcher implements Closeable {
   /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
   private static final int RRF_K = 20;
 
+  /** Snippets are cut from the indexed text, so the highlighter analyses like the index (no query synonyms). */
+  private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
+
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final QueryPlanner planner;
   private final SentenceEmbedder embedder;
@@ -96,7 +99,7 @@ public final class SectionSearcher implements Closeable {
       int from = Math.min(request.offset(), inDoc.length);
       int to = Math.min(from + request.limit(), inDoc.length);
       ScoreDoc[] page = Arrays.copyOfRange(inDoc, from, to);
-      List<SearchHit> hits = toHits(searcher, plan, page, bestPassage);
+      List<SearchHit> hits = toHits(g, searcher, plan, page, bestPassage);
       return new SearchResult(request.query(), inDoc.length, hits, facets, plan.didYouMean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -174,32 +177,25 @@ public final class SectionSearcher implements Closeable {
     return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
   }
 
-  private List<SearchHit> toHits(IndexSearcher searcher, QueryPlan plan, ScoreDoc[] page, Map<Integer, String> bestPassage)
-      throws IOException {
+  private List<SearchHit> toHits(Generation g, IndexSearcher searcher, QueryPlan plan, ScoreDoc[] page,
+      Map<Integer, String> bestPassage) throws IOException {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, planner.queryAnalyzer())
+    UnifiedHighlighter highlighter = new InMemoryProseHighlighter(
+        UnifiedHighlighter.builder(searcher, INDEX_ANALYZER)
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-            .withMaxLength(20_000)
-            .build();
+            .withMaxLength(20_000), g.prose);
     int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
     String[] prose = highlighter.highlightFields(new String[] {SectionSchema.PROSE}, plan.highlightQuery(), ids, new int[] {1})
         .get(SectionSchema.PROSE);
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document d = searcher.storedFields().document(page[i].doc);
-      String snippet = prose[i] != null ? prose[i].replace("&#x2F;", "/") : fallbackSnippet(d, bestPassage.get(page[i].doc));
-      hits.add(
-          new SearchHit(
-              d.get(SectionSchema.DOC),
-              d.get(SectionSchema.ANCHOR),
-              d.get(SectionSchema.TITLE),
-              d.getField(SectionSchema.LEVEL).numericValue().intValue(),
-              SectionSchema.breadcrumbOf(d),
-              snippet,
-              page[i].score));
+      HitFields f = g.hitFields.get(page[i].doc);
+      String snippet = prose[i] != null
+          ? prose[i].replace("&#x2F;", "/")
+          : fallbackSnippet(searcher.storedFields().document(page[i].doc), bestPassage.get(page[i].doc));
+      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, page[i].score));
     }
     return hits;
   }
@@ -262,29 +258,60 @@ public final class SectionSearcher implements Closeable {
    * is which section, its file, and which sections are summaries.
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
-      Set<Integer> summaries) {
+      Set<Integer> summaries, Map<Integer, HitFields> hitFields, Map<Integer, String> prose) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
       Map<String, Integer> sectionDocs = new HashMap<>();
       Map<Integer, String> docOf = new HashMap<>();
       Set<Integer> summaries = new java.util.HashSet<>();
+      Map<Integer, HitFields> hitFields = new HashMap<>();
+      Map<Integer, String> prose = new HashMap<>();
       TopDocs sections = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
           Math.max(1, reader.maxDoc()));
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc sd : sections.scoreDocs) {
-        Document d = stored.document(sd.doc, Set.of(SectionSchema.ID, SectionSchema.DOC, SectionSchema.ROLE));
+        Document d = stored.document(sd.doc);
         sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
+        hitFields.put(sd.doc, new HitFields(d.get(SectionSchema.DOC), d.get(SectionSchema.ANCHOR), d.get(SectionSchema.TITLE),
+            d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d)));
+        prose.put(sd.doc, d.get(SectionSchema.PROSE));
         docOf.put(sd.doc, d.get(SectionSchema.DOC));
         if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
       }
-      return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries));
+      return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
+          Map.copyOf(hitFields), Map.copyOf(prose));
     }
 
     IndexSearcher searcher() {
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setSimilarity(new BM25Similarity());
       return searcher;
+    }
+  }
+
+  /** What a hit shows, read once per generation instead of from stored fields on every search. */
+  private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb) {}
+
+  /** Highlights prose kept in memory rather than decompressing stored fields for every hit. */
+  private static final class InMemoryProseHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, String> prose;
+
+    InMemoryProseHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> prose) {
+      super(builder);
+      this.prose = prose;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
+        int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        CharSequence[] row = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) row[f] = prose.getOrDefault(doc, "");
+        values.add(row);
+      }
+      return values;
     }
   }
 }
