@@ -1,0 +1,473 @@
+// The concept explorer at /concepts/{id}: a vis-network graph that grows as the learner clicks, a filter by
+// relation type, the path between two concepts, and a side panel with the selected concept's sections.
+// Everything the graph shows is also in the panel as links and buttons, so the explorer works from a keyboard.
+import {
+  ApiError, concept, el, graphStats, guideLink, lookupConcepts, neighbours, path, plainTitle, sections,
+} from '/api.js';
+
+const NEIGHBOUR_LIMIT = 25;
+const CO_MENTION = 'RELATED_TO'; // weighted co-mention, not a curated relation: drawn quietly and without arrows
+
+// Distinct hues for the curated relation types (checked for contrast on white and on the dark surface);
+// a type the service adds later falls back to the spare colours in order.
+const TYPE_COLOURS = {
+  IS_A: '#7c3aed', PART_OF: '#0e7490', USES: '#2563eb', IMPLEMENTS: '#15803d', ALTERNATIVE_TO: '#b45309',
+  CONTRASTS_WITH: '#be123c', LIMITS: '#b91c1c', PREREQUISITE_OF: '#4d7c0f', ENABLES: '#0f766e',
+  OPTIMIZES: '#a21caf', [CO_MENTION]: '#8a94a6',
+};
+const SPARE_COLOURS = ['#6d28d9', '#0369a1', '#9a3412', '#3f6212'];
+
+const $ = id => document.getElementById(id);
+const graphEl = $('graph');
+const panel = $('panel');
+const message = $('message');
+const filterEl = $('relation-filter');
+
+const css = name => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const palette = {
+  surface: css('--surface'), text: css('--text'), muted: css('--muted'), border: css('--border'),
+  accent: css('--accent'), accentText: css('--accent-text'), accentSoft: css('--accent-soft'), focus: css('--focus'),
+};
+
+const nodes = new vis.DataSet();
+const edges = new vis.DataSet();
+const expanded = new Set();
+const enabledTypes = new Set();
+const knownTypes = [];
+let selectedId = null;
+let pathNodeIds = new Set();
+let pathEdgeIds = new Set();
+let titles = new Map(); // "doc#anchor" → section title, for evidence
+
+const label = type => type.toLowerCase().replaceAll('_', ' ');
+const edgeId = e => `${e.from}|${e.type}|${e.to}`;
+const colourOf = type => TYPE_COLOURS[type] ?? SPARE_COLOURS[knownTypes.indexOf(type) % SPARE_COLOURS.length];
+const conceptUrl = id => '/concepts/' + encodeURIComponent(id);
+
+// A concept stays on screen while it is expanded, selected or on the path, or while one of its edges is shown.
+// A co-mention is left out where a curated relation of a shown type already joins the same two concepts.
+let endpointsShown = new Set();
+let curatedPairs = new Set();
+const pairOf = e => [e.from, e.to].sort().join('|');
+const typeShown = e => enabledTypes.has(e.type) || pathEdgeIds.has(e.id);
+const edgeShown = e => typeShown(e) && (e.type !== CO_MENTION || pathEdgeIds.has(e.id) || !curatedPairs.has(pairOf(e)));
+const edgeView = new vis.DataView(edges, { filter: edgeShown });
+const nodeView = new vis.DataView(nodes, {
+  filter: n => expanded.has(n.id) || n.id === selectedId || pathNodeIds.has(n.id) || endpointsShown.has(n.id),
+});
+
+const network = new vis.Network(graphEl, { nodes: nodeView, edges: edgeView }, {
+  autoResize: true,
+  nodes: {
+    shape: 'box',
+    margin: { top: 8, bottom: 8, left: 10, right: 10 },
+    widthConstraint: { maximum: 170 },
+    font: { face: 'system-ui, sans-serif', size: 16, color: palette.text },
+    color: {
+      background: palette.surface, border: palette.muted,
+      highlight: { background: palette.accentSoft, border: palette.accent },
+      hover: { background: palette.accentSoft, border: palette.accent },
+    },
+    borderWidth: 1.5,
+    shapeProperties: { borderRadius: 8 },
+  },
+  edges: {
+    smooth: { type: 'dynamic' },
+    selectionWidth: 2,
+    hoverWidth: 1,
+    font: { size: 0 },
+  },
+  physics: {
+    barnesHut: { gravitationalConstant: -3000, springLength: 110, springConstant: 0.04, avoidOverlap: 0.4 },
+    stabilization: { iterations: 250, fit: true },
+  },
+  interaction: { hover: true, tooltipDelay: 150, navigationButtons: false, keyboard: false },
+});
+
+// Tests and curious readers can tell when the layout has settled (clicks land where the nodes are drawn).
+network.on('startStabilizing', () => { graphEl.dataset.state = 'settling'; });
+network.on('stabilized', () => { graphEl.dataset.state = 'stable'; });
+network.on('click', params => {
+  if (params.nodes.length) open(params.nodes[0]);
+  else if (params.edges.length) showEdge(edges.get(params.edges[0]));
+});
+
+/** Adds a concept once; new concepts start beside `near`, so an expansion visibly grows out of its node. */
+function addNode(n, near) {
+  if (nodes.get(n.id)) return;
+  const at = near && network.getPositions([near])[near];
+  nodes.add({
+    id: n.id, name: n.name, kind: n.kind, label: n.name,
+    title: n.kind ? `${n.name} (${n.kind})` : n.name,
+    ...(at ? { x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 } : {}),
+  });
+}
+
+function addEdge(e) {
+  const id = edgeId(e);
+  if (edges.get(id)) return;
+  noteType(e.type);
+  const typed = e.type !== CO_MENTION;
+  const from = nodes.get(e.from)?.name ?? e.from;
+  const to = nodes.get(e.to)?.name ?? e.to;
+  edges.add({
+    id, from: e.from, to: e.to, type: e.type, weight: e.weight, evidence: e.evidence ?? [],
+    arrows: typed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
+    dashes: !typed,
+    width: typed ? 2.2 : 0.6 + Math.min(1.4, e.weight ?? 0),
+    color: { color: colourOf(e.type), highlight: colourOf(e.type), hover: colourOf(e.type), opacity: typed ? 1 : 0.7 },
+    title: `${from} — ${label(e.type)} → ${to}`,
+  });
+}
+
+/** Fetches a concept's neighbours once and adds them to the picture. */
+async function expand(id) {
+  if (expanded.has(id)) return;
+  const body = await neighbours(id, { depth: 1, limit: NEIGHBOUR_LIMIT });
+  expanded.add(id);
+  addNode(body.center);
+  body.nodes.forEach(n => addNode(n, id));
+  for (const e of body.edges) {
+    // The answer also relates the neighbours to each other; drawn all at once that is a hairball of 150 lines.
+    // Only edges that touch an expanded concept are drawn: a neighbour's own edges arrive when it is expanded.
+    if (!expanded.has(e.from) && !expanded.has(e.to)) continue;
+    addEdge(e);
+  }
+  refresh();
+}
+
+/** Selects a concept, expands it, and puts it in the URL so the view can be shared. */
+async function open(id, { fit = false } = {}) {
+  message.textContent = '';
+  selectedId = id;
+  history.replaceState(null, '', conceptUrl(id));
+  try {
+    await Promise.all([expand(id), showConcept(id)]);
+  } catch (e) {
+    report(e, id);
+    return;
+  }
+  refresh();
+  network.selectNodes([id]);
+  // A fresh picture is laid out before it is shown (and framed); later expansions animate from their node.
+  if (fit) network.stabilize(300);
+}
+
+function report(e, id) {
+  if (e instanceof ApiError && e.code === 'unknown_concept') {
+    message.textContent = `There is no concept “${id}”. Look one up by name above.`;
+    showPlaceholder();
+  } else {
+    message.textContent = e instanceof ApiError ? e.message : 'The concept graph could not be loaded. Please try again.';
+  }
+}
+
+/** Re-applies the filter and the selection/path styling; the DataViews follow the sets above. */
+function refresh() {
+  curatedPairs = new Set(edges.get({ filter: e => e.type !== CO_MENTION && typeShown(e) }).map(pairOf));
+  endpointsShown = new Set();
+  for (const e of edges.get({ filter: edgeShown })) {
+    endpointsShown.add(e.from);
+    endpointsShown.add(e.to);
+  }
+  nodes.update(nodes.get().map(n => ({ id: n.id, ...nodeStyle(n.id) })));
+  edges.update(edges.get().map(e => ({
+    id: e.id,
+    width: pathEdgeIds.has(e.id) ? 5 : e.type === CO_MENTION ? 0.6 + Math.min(1.4, e.weight ?? 0) : 2.2,
+  })));
+  nodeView.refresh();
+  edgeView.refresh();
+  updateFilterCounts();
+  const shownNodes = nodeView.length;
+  const shownEdges = edgeView.length;
+  $('graph-summary').firstChild.textContent = `${shownNodes} concepts and ${shownEdges} connections shown. `
+    + 'Click a concept to select it and expand its neighbours; click a line to see the sections behind it. '
+    + 'Drag to rearrange, scroll to zoom. The panel lists the same connections.';
+  if (selectedId) renderConnections();
+}
+
+function nodeStyle(id) {
+  const onPath = pathNodeIds.has(id);
+  if (id === selectedId) {
+    return {
+      color: { background: palette.accent, border: onPath ? palette.focus : palette.accent,
+        highlight: { background: palette.accent, border: onPath ? palette.focus : palette.text } },
+      font: { color: palette.accentText, size: 18 }, borderWidth: onPath ? 4 : 2,
+    };
+  }
+  return {
+    color: {
+      background: expanded.has(id) ? palette.accentSoft : palette.surface,
+      border: onPath ? palette.focus : expanded.has(id) ? palette.accent : palette.muted,
+      highlight: { background: palette.accentSoft, border: palette.accent },
+    },
+    font: { color: palette.text, size: 16 }, borderWidth: onPath ? 4 : expanded.has(id) ? 2 : 1.5,
+  };
+}
+
+// --- Relation filter ----------------------------------------------------------------------------------------
+
+function noteType(type) {
+  if (knownTypes.includes(type)) return;
+  knownTypes.push(type);
+  enabledTypes.add(type);
+  const box = el('input', {
+    type: 'checkbox', checked: true, value: type,
+    onchange: event => {
+      if (event.target.checked) enabledTypes.add(type); else enabledTypes.delete(type);
+      refresh();
+    },
+  });
+  const swatch = el('span', { class: 'swatch' + (type === CO_MENTION ? ' dashed' : ''), 'aria-hidden': 'true' });
+  swatch.style.setProperty('--c', colourOf(type));
+  filterEl.append(el('label', {}, box, swatch, label(type), el('span', { class: 'count', 'data-type': type }, '')));
+}
+
+function updateFilterCounts() {
+  const counts = new Map();
+  for (const e of edges.get()) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+  for (const span of filterEl.querySelectorAll('.count')) {
+    const n = counts.get(span.dataset.type) ?? 0;
+    span.textContent = `(${n})`;
+  }
+}
+
+// --- Side panel ---------------------------------------------------------------------------------------------
+
+function showPlaceholder() {
+  panel.replaceChildren(el('h2', { id: 'panel-heading' }, 'Pick a concept'),
+    el('p', { class: 'notice' }, 'Type a concept above, or follow a concept chip from the search results.'));
+}
+
+async function showConcept(id) {
+  const c = await concept(id);
+  document.title = `${c.name} — Concept explorer — Python Under the Hood`;
+  const count = `${c.sectionCount} ${c.sectionCount === 1 ? 'section' : 'sections'}`;
+  const sectionItems = await Promise.all(c.sections.map(async s => {
+    let href;
+    try {
+      href = s.url ?? await guideLink(s.doc, s.anchor);
+    } catch {
+      href = '/?q=' + encodeURIComponent(plainTitle(s.title)); // no link rule: the search page finds it
+    }
+    return el('li', {}, el('a', { href }, plainTitle(s.title)), s.home ? el('span', { class: 'badge' }, 'main section') : null);
+  }));
+  panel.replaceChildren(
+    el('h2', { id: 'panel-heading' }, c.name),
+    el('p', { class: 'kind' }, [c.kind, count].filter(Boolean).join(' · ')),
+    c.definition ? el('p', { class: 'definition' }, c.definition) : null,
+    c.aliases?.length ? el('p', { class: 'aliases' }, 'Also called: ' + c.aliases.join(', ')) : null,
+    el('p', {}, el('a', { href: '/?q=' + encodeURIComponent(c.name) }, `Search the guide for “${c.name}”`)),
+    el('div', { id: 'edge-detail' }),
+    el('h3', {}, 'Sections in the guide'),
+    sectionItems.length ? el('ol', { class: 'section-list' }, ...sectionItems) : el('p', { class: 'notice' }, 'No sections mention it.'),
+    el('h3', { id: 'connections-heading' }, 'Connections'),
+    el('div', { id: 'connections' }),
+    el('div', { id: 'path-detail' }));
+  if (pathNodeIds.size) renderPath(currentPath);
+}
+
+/** The selected concept's shown edges, grouped by relation; each neighbour is a button that opens it. */
+function renderConnections() {
+  const box = $('connections');
+  if (!box) return;
+  const groups = new Map();
+  for (const e of edges.get({ filter: e => edgeShown(e) && (e.from === selectedId || e.to === selectedId) })) {
+    const outgoing = e.from === selectedId;
+    const other = outgoing ? e.to : e.from;
+    const key = (outgoing ? '' : '← ') + label(e.type) + (outgoing && e.type !== CO_MENTION ? ' →' : '');
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push({ edge: e, other, name: nodes.get(other)?.name ?? other });
+  }
+  if (groups.size === 0) {
+    box.replaceChildren(el('p', { class: 'notice' }, 'No connections of the selected relation types.'));
+    return;
+  }
+  // Curated relations first; co-mentions, usually the longest list, last.
+  const keys = [...groups.keys()].sort((a, b) => a.includes('related to') - b.includes('related to') || a.localeCompare(b));
+  box.replaceChildren(...keys.flatMap(key => [
+    el('p', { class: 'relation-name' }, key),
+    el('ul', { class: 'link-list' }, ...groups.get(key).sort((a, b) => a.name.localeCompare(b.name)).map(item =>
+      el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => open(item.other) }, item.name),
+        ' ', el('button', {
+          type: 'button', class: 'link-button relation-name', 'aria-label': `Evidence for ${item.name}`,
+          onclick: () => showEdge(item.edge),
+        }, 'evidence')))),
+  ]));
+}
+
+/** The sections that support one edge: the reason the graph draws it. */
+async function showEdge(e) {
+  const box = $('edge-detail');
+  if (!box || !e) return;
+  const from = nodes.get(e.from)?.name ?? e.from;
+  const to = nodes.get(e.to)?.name ?? e.to;
+  box.replaceChildren(el('h3', {}, 'Connection'),
+    el('p', {}, el('strong', {}, from), ` ${label(e.type)} `, el('strong', {}, to)),
+    await evidenceList(e.evidence));
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+async function evidenceList(evidence) {
+  if (!evidence?.length) return el('p', { class: 'notice' }, 'No section evidence recorded.');
+  if (!titles.size) {
+    try {
+      titles = new Map((await sections()).map(s => [s.doc + '#' + s.anchor, plainTitle(s.title)]));
+    } catch {
+      // Titles are a nicety; the anchors below still link correctly.
+    }
+  }
+  const items = await Promise.all(evidence.map(async ev => {
+    const text = titles.get(ev.doc + '#' + ev.anchor) ?? `${ev.doc} › ${ev.anchor}`;
+    let href;
+    try {
+      href = await guideLink(ev.doc, ev.anchor);
+    } catch {
+      href = '/?q=' + encodeURIComponent(text);
+    }
+    return el('li', {}, el('a', { href }, text));
+  }));
+  return el('ul', { class: 'link-list' }, ...items);
+}
+
+// --- Path between two concepts ------------------------------------------------------------------------------
+
+let currentPath = null;
+
+async function findPath(fromText, toText) {
+  message.textContent = 'Looking for a path…';
+  let from, to;
+  try {
+    [from, to] = await Promise.all([resolve(fromText), resolve(toText)]);
+  } catch (e) {
+    message.textContent = e instanceof ApiError ? e.message : 'The concept graph could not be reached.';
+    return;
+  }
+  const missing = [[fromText, from], [toText, to]].filter(([, c]) => !c).map(([text]) => `“${text}”`);
+  if (missing.length) {
+    message.textContent = `No concept matches ${missing.join(' or ')}.`;
+    return;
+  }
+  let body;
+  try {
+    body = await path(from.id, to.id);
+  } catch (e) {
+    message.textContent = e instanceof ApiError && e.code === 'no_path'
+      ? `No chain of relations joins ${from.name} and ${to.name}.`
+      : e instanceof ApiError ? e.message : 'The concept graph could not be reached.';
+    return;
+  }
+  body.nodes.forEach((n, i) => addNode(n, i > 0 ? body.nodes[i - 1].id : selectedId));
+  body.edges.forEach(addEdge);
+  pathNodeIds = new Set(body.nodes.map(n => n.id));
+  pathEdgeIds = new Set(body.edges.map(edgeId));
+  currentPath = body;
+  const hops = body.edges.length;
+  message.textContent = `${from.name} reaches ${to.name} in ${hops} ${hops === 1 ? 'step' : 'steps'}.`;
+  refresh();
+  network.fit({ nodes: [...pathNodeIds], animation: { duration: 400 } });
+  renderPath(body);
+}
+
+async function renderPath(body) {
+  const box = $('path-detail');
+  if (!box || !body) return;
+  const steps = await Promise.all(body.nodes.slice(1).map(async (n, i) => {
+    const prev = body.nodes[i];
+    const e = body.edges.find(x => (x.from === prev.id && x.to === n.id) || (x.from === n.id && x.to === prev.id));
+    const forward = e && e.from === prev.id;
+    return el('li', {},
+      el('span', { class: 'via' }, e ? (forward ? `${label(e.type)} →` : `← ${label(e.type)}`) : ''),
+      el('button', { type: 'button', class: 'link-button', onclick: () => open(n.id) }, n.name),
+      e ? await evidenceList(e.evidence.slice(0, 3)) : null);
+  }));
+  const first = body.nodes[0];
+  box.replaceChildren(el('h3', {}, 'Path'),
+    el('ol', { class: 'path-steps' },
+      el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => open(first.id) }, first.name)),
+      ...steps),
+    el('button', { type: 'button', class: 'button secondary', onclick: clearPath }, 'Clear path'));
+}
+
+function clearPath() {
+  pathNodeIds = new Set();
+  pathEdgeIds = new Set();
+  currentPath = null;
+  $('path-detail')?.replaceChildren();
+  message.textContent = '';
+  refresh();
+}
+
+/** A typed name, alias or id → the best matching concept, or null. */
+async function resolve(text) {
+  const found = (await lookupConcepts(text.trim(), 1)).concepts;
+  return found[0] ?? null;
+}
+
+// --- Forms --------------------------------------------------------------------------------------------------
+
+$('find-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const text = $('find').value.trim();
+  if (!text) return;
+  try {
+    const c = await resolve(text);
+    if (!c) {
+      message.textContent = `No concept matches “${text}”.`;
+      return;
+    }
+    await open(c.id, { fit: true });
+    network.focus(c.id, { scale: 1, animation: { duration: 400 } });
+  } catch (e) {
+    report(e, text);
+  }
+});
+
+$('path-form').addEventListener('submit', event => {
+  event.preventDefault();
+  findPath($('path-from').value, $('path-to').value);
+});
+
+// Names for the three boxes as the learner types, from the same lookup the search page uses.
+const options = $('concept-options');
+let lookupTimer;
+for (const input of [$('find'), $('path-from'), $('path-to')]) {
+  input.addEventListener('input', () => {
+    clearTimeout(lookupTimer);
+    const text = input.value.trim();
+    if (text.length < 2) return;
+    lookupTimer = setTimeout(async () => {
+      try {
+        const found = (await lookupConcepts(text, 8)).concepts;
+        options.replaceChildren(...found.map(c => el('option', { value: c.name })));
+      } catch {
+        // Suggestions are optional; the forms still resolve what was typed.
+      }
+    }, 150);
+  });
+}
+
+// --- Start --------------------------------------------------------------------------------------------------
+
+async function start() {
+  // Every relation type the graph has gets a filter box up front, in a stable order with co-mentions last.
+  try {
+    const stats = await graphStats();
+    Object.keys(stats.relationsByType ?? {}).sort((a, b) => (a === CO_MENTION) - (b === CO_MENTION) || a.localeCompare(b))
+      .forEach(noteType);
+  } catch {
+    // The types then appear as edges arrive.
+  }
+  const match = location.pathname.match(/^\/concepts\/([^/]+)\/?$/);
+  if (!match) {
+    graphEl.dataset.state = 'empty';
+    $('find').focus();
+    return;
+  }
+  const id = decodeURIComponent(match[1]);
+  await open(id, { fit: true });
+  const name = nodes.get(id)?.name;
+  if (name) $('path-from').value = name;
+}
+
+start();
