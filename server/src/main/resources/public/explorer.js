@@ -8,14 +8,20 @@ import {
 const NEIGHBOUR_LIMIT = 25;
 const CO_MENTION = 'RELATED_TO'; // weighted co-mention, not a curated relation: drawn quietly and without arrows
 
-// Distinct hues for the curated relation types (checked for contrast on white and on the dark surface);
-// a type the service adds later falls back to the spare colours in order.
-const TYPE_COLOURS = {
+// A hue per relation type, at least 3:1 against the graph's background in each colour scheme (WCAG non-text
+// contrast). Colour is never the only cue: lines have tooltips and the panel names every relation in words.
+// A type the service adds later takes a spare colour.
+const DARK = matchMedia('(prefers-color-scheme: dark)').matches;
+const TYPE_COLOURS = DARK ? {
+  IS_A: '#a78bfa', PART_OF: '#22d3ee', USES: '#60a5fa', IMPLEMENTS: '#4ade80', ALTERNATIVE_TO: '#f59e0b',
+  CONTRASTS_WITH: '#f472b6', LIMITS: '#f87171', PREREQUISITE_OF: '#a3e635', ENABLES: '#2dd4bf', OPTIMIZES: '#e879f9',
+  [CO_MENTION]: '#8a94a6',
+} : {
   IS_A: '#7c3aed', PART_OF: '#0e7490', USES: '#2563eb', IMPLEMENTS: '#15803d', ALTERNATIVE_TO: '#b45309',
-  CONTRASTS_WITH: '#be123c', LIMITS: '#b91c1c', PREREQUISITE_OF: '#4d7c0f', ENABLES: '#0f766e',
-  OPTIMIZES: '#a21caf', [CO_MENTION]: '#8a94a6',
+  CONTRASTS_WITH: '#db2777', LIMITS: '#b91c1c', PREREQUISITE_OF: '#4d7c0f', ENABLES: '#0f766e', OPTIMIZES: '#a21caf',
+  [CO_MENTION]: '#8a94a6',
 };
-const SPARE_COLOURS = ['#6d28d9', '#0369a1', '#9a3412', '#3f6212'];
+const SPARE_COLOURS = DARK ? ['#c4b5fd', '#7dd3fc', '#fdba74', '#bef264'] : ['#6d28d9', '#0369a1', '#9a3412', '#3f6212'];
 
 const $ = id => document.getElementById(id);
 const graphEl = $('graph');
@@ -61,8 +67,8 @@ const network = new vis.Network(graphEl, { nodes: nodeView, edges: edgeView }, {
   nodes: {
     shape: 'box',
     margin: { top: 8, bottom: 8, left: 10, right: 10 },
-    widthConstraint: { maximum: 170 },
-    font: { face: 'system-ui, sans-serif', size: 16, color: palette.text },
+    widthConstraint: { maximum: 220 },
+    font: { face: 'system-ui, sans-serif', size: 18, color: palette.text },
     color: {
       background: palette.surface, border: palette.muted,
       highlight: { background: palette.accentSoft, border: palette.accent },
@@ -78,21 +84,37 @@ const network = new vis.Network(graphEl, { nodes: nodeView, edges: edgeView }, {
     font: { size: 0 },
   },
   physics: {
-    barnesHut: { gravitationalConstant: -3000, springLength: 110, springConstant: 0.04, avoidOverlap: 0.4 },
-    stabilization: { iterations: 250, fit: true },
+    // No running simulation: every change is laid out by an explicit relayout() and then holds still. Left
+    // running, boxes that avoid overlapping kept nudging each other (measured: still moving 20–30 px per 250 ms
+    // after ten seconds), which makes nodes hard to click and the picture tiring to read.
+    enabled: false,
+    // ForceAtlas2 spreads a hub's neighbours evenly around it; strong overlap avoidance keeps labels apart.
+    solver: 'forceAtlas2Based',
+    forceAtlas2Based: {
+      gravitationalConstant: -90, centralGravity: 0.01, springLength: 80, springConstant: 0.08, avoidOverlap: 1,
+      damping: 0.5,
+    },
+    stabilization: { iterations: 1000, fit: true },
   },
   interaction: { hover: true, tooltipDelay: 150, navigationButtons: false, keyboard: false },
 });
 
-// Tests and curious readers can tell when the layout has settled (clicks land where the nodes are drawn).
-network.on('startStabilizing', () => { graphEl.dataset.state = 'settling'; });
-network.on('stabilized', () => { graphEl.dataset.state = 'stable'; });
+// For the browser console and the browser tests: what is shown, and where (positionOf: CSS pixels from the
+// canvas' top-left corner; positions: the layout's own coordinates).
+window.conceptExplorer = Object.freeze({
+  network,
+  shownNodeIds: () => nodeView.getIds(),
+  shownEdgeCount: () => edgeView.length,
+  positionOf: id => network.canvasToDOM(network.getPositions([id])[id]),
+  positions: () => network.getPositions(nodeView.getIds()),
+});
+
 network.on('click', params => {
   if (params.nodes.length) open(params.nodes[0]);
   else if (params.edges.length) showEdge(edges.get(params.edges[0]));
 });
 
-/** Adds a concept once; new concepts start beside `near`, so an expansion visibly grows out of its node. */
+/** Adds a concept once; it starts beside `near`, a good first guess that keeps the layout close to what it was. */
 function addNode(n, near) {
   if (nodes.get(n.id)) return;
   const at = near && network.getPositions([near])[near];
@@ -114,7 +136,7 @@ function addEdge(e) {
     id, from: e.from, to: e.to, type: e.type, weight: e.weight, evidence: e.evidence ?? [],
     arrows: typed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
     dashes: !typed,
-    width: typed ? 2.2 : 0.6 + Math.min(1.4, e.weight ?? 0),
+    width: edgeWidth(e),
     color: { color: colourOf(e.type), highlight: colourOf(e.type), hover: colourOf(e.type), opacity: typed ? 1 : 0.7 },
     title: `${from} — ${label(e.type)} → ${to}`,
   });
@@ -141,16 +163,22 @@ async function open(id, { fit = false } = {}) {
   message.textContent = '';
   selectedId = id;
   history.replaceState(null, '', conceptUrl(id));
+  const shownBefore = nodeView.length;
   try {
     await Promise.all([expand(id), showConcept(id)]);
   } catch (e) {
     report(e, id);
     return;
   }
+  const grew = nodeView.length > shownBefore;
   refresh();
   network.selectNodes([id]);
-  // A fresh picture is laid out before it is shown (and framed); later expansions animate from their node.
-  if (fit) network.stabilize(300);
+  if (fit || grew) relayout();
+}
+
+/** Lays the shown graph out before drawing it, then frames it (stabilization.fit): nothing is left off-screen. */
+function relayout() {
+  network.stabilize();
 }
 
 function report(e, id) {
@@ -171,10 +199,7 @@ function refresh() {
     endpointsShown.add(e.to);
   }
   nodes.update(nodes.get().map(n => ({ id: n.id, ...nodeStyle(n.id) })));
-  edges.update(edges.get().map(e => ({
-    id: e.id,
-    width: pathEdgeIds.has(e.id) ? 5 : e.type === CO_MENTION ? 0.6 + Math.min(1.4, e.weight ?? 0) : 2.2,
-  })));
+  edges.update(edges.get().map(e => ({ id: e.id, width: edgeWidth(e) })));
   nodeView.refresh();
   edgeView.refresh();
   updateFilterCounts();
@@ -186,13 +211,19 @@ function refresh() {
   if (selectedId) renderConnections();
 }
 
+/** Path edges stand out; a co-mention is as thick as it is strong (weights run from 0 to about 1). */
+function edgeWidth(e) {
+  if (pathEdgeIds.has(edgeId(e))) return 5;
+  return e.type === CO_MENTION ? 0.6 + Math.min(1.4, e.weight ?? 0) : 2.2;
+}
+
 function nodeStyle(id) {
   const onPath = pathNodeIds.has(id);
   if (id === selectedId) {
     return {
       color: { background: palette.accent, border: onPath ? palette.focus : palette.accent,
         highlight: { background: palette.accent, border: onPath ? palette.focus : palette.text } },
-      font: { color: palette.accentText, size: 18 }, borderWidth: onPath ? 4 : 2,
+      font: { color: palette.accentText, size: 20 }, borderWidth: onPath ? 4 : 2,
     };
   }
   return {
@@ -201,7 +232,7 @@ function nodeStyle(id) {
       border: onPath ? palette.focus : expanded.has(id) ? palette.accent : palette.muted,
       highlight: { background: palette.accentSoft, border: palette.accent },
     },
-    font: { color: palette.text, size: 16 }, borderWidth: onPath ? 4 : expanded.has(id) ? 2 : 1.5,
+    font: { color: palette.text, size: 18 }, borderWidth: onPath ? 4 : expanded.has(id) ? 2 : 1.5,
   };
 }
 
@@ -365,7 +396,7 @@ async function findPath(fromText, toText) {
   const hops = body.edges.length;
   message.textContent = `${from.name} reaches ${to.name} in ${hops} ${hops === 1 ? 'step' : 'steps'}.`;
   refresh();
-  network.fit({ nodes: [...pathNodeIds], animation: { duration: 400 } });
+  relayout();
   renderPath(body);
 }
 
@@ -417,7 +448,6 @@ $('find-form').addEventListener('submit', async event => {
       return;
     }
     await open(c.id, { fit: true });
-    network.focus(c.id, { scale: 1, animation: { duration: 400 } });
   } catch (e) {
     report(e, text);
   }
@@ -460,7 +490,6 @@ async function start() {
   }
   const match = location.pathname.match(/^\/concepts\/([^/]+)\/?$/);
   if (!match) {
-    graphEl.dataset.state = 'empty';
     $('find').focus();
     return;
   }

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,7 +71,7 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US", "--force-color-profile=srgb",
+        "--user-data-dir=" + profile, "--window-size=1280,1300", "--lang=en-US", "--force-color-profile=srgb",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
@@ -93,7 +94,9 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+    // Pages re-render as answers arrive, so an element found a moment ago may be replaced: look again.
+    return new WebDriverWait(driver, WAIT).withMessage(what).pollingEvery(Duration.ofMillis(150))
+        .ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /** Elements matching {@code css} under {@code root}, waiting until there are at least {@code atLeast}. */
