@@ -107,6 +107,12 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /** Makes pages see {@code prefers-color-scheme: scheme} ("dark", "light"); "" restores the default. */
+  void emulateColorScheme(String scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
   /** Writes {@code target/screenshots/NAME.png} and returns its path. */
   Path screenshot(String name) {
     try {
