@@ -114,14 +114,26 @@ network.on('click', params => {
   else if (params.edges.length) showEdge(edges.get(params.edges[0]));
 });
 
-/** Adds a concept once; it starts beside `near`, a good first guess that keeps the layout close to what it was. */
-function addNode(n, near) {
+/** Adds a concept once, at `at` if given (a starting point for the layout, which then refines it). */
+function addNode(n, at) {
   if (nodes.get(n.id)) return;
-  const at = near && network.getPositions([near])[near];
   nodes.add({
     id: n.id, name: n.name, kind: n.kind, label: n.name,
     title: n.kind ? `${n.name} (${n.kind})` : n.name,
-    ...(at ? { x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 } : {}),
+    ...(at ?? {}),
+  });
+}
+
+/**
+ * Starting points for new neighbours: evenly round their concept. From random starts the layout sometimes
+ * settled with every neighbour on one side of a hub; from a ring it converges quickly and evenly.
+ */
+function ring(centreId, count) {
+  const centre = network.getPositions([centreId])[centreId] ?? { x: 0, y: 0 };
+  const radius = 140 + 6 * count;
+  return i => ({
+    x: centre.x + radius * Math.cos((2 * Math.PI * i) / count),
+    y: centre.y + radius * Math.sin((2 * Math.PI * i) / count),
   });
 }
 
@@ -135,9 +147,7 @@ function addEdge(e) {
   edges.add({
     id, from: e.from, to: e.to, type: e.type, weight: e.weight, evidence: e.evidence ?? [],
     arrows: typed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
-    dashes: !typed,
-    width: edgeWidth(e),
-    color: { color: colourOf(e.type), highlight: colourOf(e.type), hover: colourOf(e.type), opacity: typed ? 1 : 0.7 },
+    ...edgeStyle({ id, ...e }),
     title: `${from} — ${label(e.type)} → ${to}`,
   });
 }
@@ -147,8 +157,10 @@ async function expand(id) {
   if (expanded.has(id)) return;
   const body = await neighbours(id, { depth: 1, limit: NEIGHBOUR_LIMIT });
   expanded.add(id);
-  addNode(body.center);
-  body.nodes.forEach(n => addNode(n, id));
+  addNode(body.center, { x: 0, y: 0 });
+  const fresh = body.nodes.filter(n => !nodes.get(n.id));
+  const around = ring(id, fresh.length);
+  fresh.forEach((n, i) => addNode(n, around(i)));
   for (const e of body.edges) {
     // The answer also relates the neighbours to each other; drawn all at once that is a hairball of 150 lines.
     // Only edges that touch an expanded concept are drawn: a neighbour's own edges arrive when it is expanded.
@@ -199,9 +211,10 @@ function refresh() {
     endpointsShown.add(e.to);
   }
   nodes.update(nodes.get().map(n => ({ id: n.id, ...nodeStyle(n.id) })));
-  edges.update(edges.get().map(e => ({ id: e.id, width: edgeWidth(e) })));
+  edges.update(edges.get().map(e => ({ id: e.id, ...edgeStyle(e) })));
   nodeView.refresh();
   edgeView.refresh();
+  $('graph-empty').hidden = nodeView.length > 0;
   updateFilterCounts();
   const shownNodes = nodeView.length;
   const shownEdges = edgeView.length;
@@ -211,10 +224,18 @@ function refresh() {
   if (selectedId) renderConnections();
 }
 
-/** Path edges stand out; a co-mention is as thick as it is strong (weights run from 0 to about 1). */
-function edgeWidth(e) {
-  if (pathEdgeIds.has(edgeId(e))) return 5;
-  return e.type === CO_MENTION ? 0.6 + Math.min(1.4, e.weight ?? 0) : 2.2;
+/** Path edges stand out in the focus colour; a co-mention is dashed, grey and as thick as it is strong (0–1). */
+function edgeStyle(e) {
+  if (pathEdgeIds.has(e.id)) {
+    return { width: 5, dashes: false, color: { color: palette.focus, highlight: palette.focus, hover: palette.focus, opacity: 1 } };
+  }
+  const typed = e.type !== CO_MENTION;
+  const colour = colourOf(e.type);
+  return {
+    width: typed ? 2.2 : 0.6 + Math.min(1.4, e.weight ?? 0),
+    dashes: !typed,
+    color: { color: colour, highlight: colour, hover: colour, opacity: typed ? 1 : 0.7 },
+  };
 }
 
 function nodeStyle(id) {
@@ -290,11 +311,11 @@ async function showConcept(id) {
     c.aliases?.length ? el('p', { class: 'aliases' }, 'Also called: ' + c.aliases.join(', ')) : null,
     el('p', {}, el('a', { href: '/?q=' + encodeURIComponent(c.name) }, `Search the guide for “${c.name}”`)),
     el('div', { id: 'edge-detail' }),
+    el('div', { id: 'path-detail' }),
     el('h3', {}, 'Sections in the guide'),
     sectionItems.length ? el('ol', { class: 'section-list' }, ...sectionItems) : el('p', { class: 'notice' }, 'No sections mention it.'),
     el('h3', { id: 'connections-heading' }, 'Connections'),
-    el('div', { id: 'connections' }),
-    el('div', { id: 'path-detail' }));
+    el('div', { id: 'connections' }));
   if (pathNodeIds.size) renderPath(currentPath);
 }
 
@@ -388,7 +409,13 @@ async function findPath(fromText, toText) {
       : e instanceof ApiError ? e.message : 'The concept graph could not be reached.';
     return;
   }
-  body.nodes.forEach((n, i) => addNode(n, i > 0 ? body.nodes[i - 1].id : selectedId));
+  // A concept new to the picture starts a step beyond the one before it on the path.
+  let last = null;
+  for (const n of body.nodes) {
+    const shown = network.getPositions([n.id])[n.id];
+    last = shown ?? (last ? { x: last.x + 120, y: last.y + 60 } : { x: 0, y: 0 });
+    addNode(n, last);
+  }
   body.edges.forEach(addEdge);
   pathNodeIds = new Set(body.nodes.map(n => n.id));
   pathEdgeIds = new Set(body.edges.map(edgeId));
@@ -406,9 +433,10 @@ async function renderPath(body) {
   const steps = await Promise.all(body.nodes.slice(1).map(async (n, i) => {
     const prev = body.nodes[i];
     const e = body.edges.find(x => (x.from === prev.id && x.to === n.id) || (x.from === n.id && x.to === prev.id));
-    const forward = e && e.from === prev.id;
+    // Which way a curated relation points matters ("threads ← limits ← GIL"); a co-mention has no direction.
+    const via = !e ? '' : e.type === CO_MENTION ? label(e.type) : e.from === prev.id ? `${label(e.type)} →` : `← ${label(e.type)}`;
     return el('li', {},
-      el('span', { class: 'via' }, e ? (forward ? `${label(e.type)} →` : `← ${label(e.type)}`) : ''),
+      el('span', { class: 'via' }, via),
       el('button', { type: 'button', class: 'link-button', onclick: () => open(n.id) }, n.name),
       e ? await evidenceList(e.evidence.slice(0, 3)) : null);
   }));
@@ -418,6 +446,7 @@ async function renderPath(body) {
       el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => open(first.id) }, first.name)),
       ...steps),
     el('button', { type: 'button', class: 'button secondary', onclick: clearPath }, 'Clear path'));
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function clearPath() {
