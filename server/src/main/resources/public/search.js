@@ -42,7 +42,10 @@ let state = readUrl();
 let inFlight = null;
 let labels = new Map();
 
-/** Shows `next`; `history` is 'push' for deliberate steps (Enter, a chip, a page), 'replace' while typing. */
+/**
+ * Shows `next`. `history` is 'push' for deliberate steps (Enter, a chip, a page), 'replace' while typing, and
+ * 'none' when the URL already says it (the first load, back and forward).
+ */
 async function show(next, history = 'replace') {
   state = next;
   const url = urlFor(state);

@@ -11,7 +11,9 @@
  *                "none" switches shortcuts off
  *   results      hits per page in the list (default 8, 1–50)
  *   site         base URL of your own copy of the guide; hits then link there instead of the published guide
- * Theme with CSS custom properties on the element (see STYLE below: --guide-search-accent, -bg, -text, ...).
+ * Theme it with CSS custom properties on the element (they cross the shadow boundary; nothing else does):
+ *   --guide-search-accent, -bg, -text, -muted, -border, -active-bg, -mark, -mark-text, -focus, -font, -radius, -width
+ * Without them it follows the reader's prefers-color-scheme (light or dark).
  *
  * One file, no dependencies, no build step: it is loaded by other people's pages. Its markup and styles live in
  * an open shadow root, so neither the host page's CSS nor ours leaks across, while accessibility tools can see in.
@@ -38,7 +40,6 @@
       display: inline-block;
       --_font: var(--guide-search-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
       --_accent: var(--guide-search-accent, #2456a6);
-      --_accent-text: var(--guide-search-accent-text, #ffffff);
       --_bg: var(--guide-search-bg, #ffffff);
       --_text: var(--guide-search-text, #1c2230);
       --_muted: var(--guide-search-muted, #4f5766);
@@ -57,7 +58,6 @@
       :host {
         color-scheme: dark;
         --_accent: var(--guide-search-accent, #8fb4ff);
-        --_accent-text: var(--guide-search-accent-text, #10131a);
         --_bg: var(--guide-search-bg, #1c2029);
         --_text: var(--guide-search-text, #e7e9ee);
         --_muted: var(--guide-search-muted, #aab1be);
@@ -341,7 +341,7 @@
     linkFor(url) {
       const site = this.getAttribute('site');
       if (!site || !url) return url;
-      const published = new URL(url);
+      const published = new URL(url, this.apiBase);
       const base = new URL(site, location.href).href;
       return new URL(published.pathname.split('/').pop() + published.hash, base.endsWith('/') ? base : base + '/').href;
     }
@@ -371,6 +371,7 @@
       this.input.focus();
       this.input.select();
       if (!this.input.value.trim()) this.showRecent();
+      else this.input.setAttribute('aria-expanded', String(this.options.length > 0)); // the list from last time
     }
 
     close() {
