@@ -21,7 +21,7 @@ public final class HttpApi implements AutoCloseable {
   private final Javalin app;
 
   public HttpApi(List<String> corsOrigins, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
-      HealthRoutes health) {
+      HealthRoutes health, PageRoutes pages) {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -32,11 +32,13 @@ public final class HttpApi implements AutoCloseable {
         files.directory = "/public";
         files.location = Location.CLASSPATH;
       });
+      config.staticFiles.enableWebjars();
       config.routes.before(ctx -> Cors.apply(ctx, corsOrigins));
       search.register(config.routes);
       sections.register(config.routes);
       concepts.register(config.routes);
       health.register(config.routes);
+      pages.register(config.routes);
       config.routes.exception(ApiException.class, (e, ctx) ->
           ctx.status(e.status()).json(new ApiError(e.code(), e.getMessage())));
       config.routes.exception(GraphUnavailableException.class, (e, ctx) ->

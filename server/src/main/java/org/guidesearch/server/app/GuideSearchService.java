@@ -21,6 +21,7 @@ import org.guidesearch.indexer.search.SynonymGroups;
 import org.guidesearch.server.api.ConceptRoutes;
 import org.guidesearch.server.api.HealthRoutes;
 import org.guidesearch.server.api.HttpApi;
+import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
 import org.guidesearch.server.api.SiteLinks;
@@ -72,7 +73,7 @@ public final class GuideSearchService implements AutoCloseable {
         new SearchRoutes(searcher, reindexer, links),
         new SectionRoutes(reindexer, searcher, links),
         new ConceptRoutes(graph),
-        health);
+        health, new PageRoutes());
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "graph-recovery");
       t.setDaemon(true);
