@@ -42,6 +42,13 @@ public final class SectionSearcher implements Closeable {
   private static final int SNIPPET_FALLBACK_CHARS = 220;
   /** Passages fetched for semantic ranking; several usually come from the same section. */
   private static final int KNN_PASSAGES = 80;
+  /**
+   * Semantic hits must be this similar (cosine) to the query, and within {@link #SEMANTIC_MARGIN} of the best one:
+   * nearest neighbours always exist, but a section that shares no word with the query and is only vaguely near it
+   * is noise, not an answer.
+   */
+  private static final float SEMANTIC_MIN_COSINE = 0.3f;
+  private static final float SEMANTIC_MARGIN = 0.35f;
   /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
   private static final int RRF_K = 20;
 
@@ -130,7 +137,10 @@ public final class SectionSearcher implements Closeable {
       TopDocs passages = g.searcher().search(
           new KnnFloatVectorQuery(SectionSchema.vectorField(m), vectors[m], KNN_PASSAGES), KNN_PASSAGES);
       Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
+      float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
       for (ScoreDoc p : passages.scoreDocs) {
+        float cosine = cosine(p.score);
+        if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
         Document d = stored.document(p.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_TEXT));
         Integer section = g.sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
         if (section == null || bySection.containsKey(section)) continue;
@@ -147,6 +157,11 @@ public final class SectionSearcher implements Closeable {
       for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
     }
     return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
+  }
+
+  /** Lucene scores cosine similarity as (1 + cos) / 2. */
+  private static float cosine(float score) {
+    return 2 * score - 1;
   }
 
   /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */

@@ -11,10 +11,18 @@ import org.guidesearch.indexer.corpus.SectionRef;
 /** The concept graph: lookup, one concept, its neighbourhood, a path between two. */
 public final class ConceptRoutes {
   private final ConceptGraph graph;
+  private final SiteLinks links;
 
-  public ConceptRoutes(ConceptGraph graph) {
+  public ConceptRoutes(ConceptGraph graph, SiteLinks links) {
     this.graph = graph;
+    this.links = links;
   }
+
+  /** A concept as {@code GET /api/concepts/{id}} shows it: its sections carry their live-site {@code url}. */
+  public record ConceptView(String id, String name, java.util.List<String> aliases, String kind, String definition,
+      long sectionCount, java.util.List<SectionView> sections) {}
+
+  public record SectionView(String doc, String anchor, String title, String url, double weight, boolean home) {}
 
   public void register(RoutesConfig routes) {
     routes.get("/api/concepts", this::lookup);
@@ -37,7 +45,10 @@ public final class ConceptRoutes {
   private void concept(Context ctx) {
     String id = conceptId(ctx.pathParam("id"));
     int limit = Params.intParam(ctx, "limit", 50, 1, 500);
-    ctx.json(graph.concept(id, limit).orElseThrow(() -> unknown(id)));
+    var c = graph.concept(id, limit).orElseThrow(() -> unknown(id));
+    ctx.json(new ConceptView(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), c.sectionCount(),
+        c.sections().stream().map(s -> new SectionView(s.doc(), s.anchor(), s.title(), links.url(s.doc(), s.anchor()),
+            s.weight(), s.home())).toList()));
   }
 
   private void neighbours(Context ctx) {

@@ -72,7 +72,7 @@ public final class GuideSearchService implements AutoCloseable {
     HttpApi http = new HttpApi(config.corsOrigins(),
         new SearchRoutes(searcher, reindexer, links),
         new SectionRoutes(reindexer, searcher, links),
-        new ConceptRoutes(graph),
+        new ConceptRoutes(graph, links),
         health, new PageRoutes());
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "graph-recovery");
