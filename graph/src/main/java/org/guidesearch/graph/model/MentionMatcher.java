@@ -15,6 +15,9 @@ import org.guidesearch.graph.vocabulary.Concept;
  * <p>A form matches whole (not inside a longer identifier), case-insensitively, with an optional plural "s"/"es".
  * Short all-capital forms (GIL, GC, MRO) match only in capitals, so "gc" in {@code import gc} and the word "abc"
  * are not the acronym. Thread-safe once built.
+ *
+ * <p>Before a concept's pattern runs, a plain substring test on case-folded text rules out the concepts the text
+ * cannot mention (most of them, for any one section); the patterns alone made a re-index take seconds.
  */
 public final class MentionMatcher {
   private static final String EDGE = "[A-Za-z0-9_]";
@@ -30,15 +33,18 @@ public final class MentionMatcher {
         if (form.isBlank()) continue;
         (isAcronym(form) ? acronyms : plain).add(form.strip());
       }
-      patterns.add(new ConceptPattern(c.id(), compile(plain, Pattern.CASE_INSENSITIVE), compile(acronyms, 0)));
+      patterns.add(new ConceptPattern(c.id(), compile(plain, Pattern.CASE_INSENSITIVE), compile(acronyms, 0),
+          plain.stream().map(MentionMatcher::fold).toList(), List.copyOf(acronyms)));
     }
   }
 
   /** Concept id → number of mentions in {@code text}, for the concepts mentioned at least once. */
   public Map<String, Integer> mentions(String text) {
     Map<String, Integer> counts = new LinkedHashMap<>();
+    String folded = fold(text);
     for (ConceptPattern p : patterns) {
-      int n = count(p.plain, text) + count(p.acronyms, text);
+      int n = (containsAny(folded, p.foldedPlain) ? count(p.plain, text) : 0)
+          + (containsAny(text, p.acronymForms) ? count(p.acronyms, text) : 0);
       if (n > 0) {
         counts.put(p.conceptId, n);
       }
@@ -72,5 +78,25 @@ public final class MentionMatcher {
     return n;
   }
 
-  private record ConceptPattern(String conceptId, Pattern plain, Pattern acronyms) {}
+  /**
+   * Case folding as the case-insensitive Unicode patterns compare characters, so a folded text contains a folded
+   * form wherever the pattern could match it.
+   */
+  static String fold(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+    }
+    return new String(chars);
+  }
+
+  private static boolean containsAny(String text, List<String> forms) {
+    for (String f : forms) {
+      if (text.contains(f)) return true;
+    }
+    return false;
+  }
+
+  private record ConceptPattern(
+      String conceptId, Pattern plain, Pattern acronyms, List<String> foldedPlain, List<String> acronymForms) {}
 }
