@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.guidesearch.server.web.RequestLog;
+import org.guidesearch.server.web.WebConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,11 +54,32 @@ final class ServeCommand implements Callable<ServiceConfig> {
       defaultValue = "${env:SITE_BASE_URL:-https://couleslaw.github.io/other/ai-gen/python-guide/}")
   String siteBaseUrl;
 
+  @Option(names = "--rate-limit-per-minute", defaultValue = "${env:RATE_LIMIT_PER_MINUTE:-1200}",
+      description = "Requests per minute each client address may make on average; 0 = no limit (env RATE_LIMIT_PER_MINUTE).")
+  int rateLimitPerMinute;
+
+  @Option(names = "--rate-limit-burst", defaultValue = "${env:RATE_LIMIT_BURST:-200}",
+      description = "Requests a client may make at once before the average applies (env RATE_LIMIT_BURST).")
+  int rateLimitBurst;
+
+  @Option(names = "--trust-proxy", defaultValue = "${env:TRUST_PROXY:-false}",
+      description = "Take the client address from the last X-Forwarded-For entry; only behind a proxy (env TRUST_PROXY).")
+  boolean trustProxy;
+
+  @Option(names = "--frame-ancestors", defaultValue = "${env:FRAME_ANCESTORS:-'self'}",
+      description = "CSP frame-ancestors: who may frame the pages, e.g. 'self' https://example.org (env FRAME_ANCESTORS).")
+  String frameAncestors;
+
+  @Option(names = "--request-log", defaultValue = "${env:REQUEST_LOG:-ALL}",
+      description = "Structured request log lines: ALL, ERRORS (>= 400 or slow) or OFF (env REQUEST_LOG).")
+  RequestLog.Mode requestLog;
+
   @Override
   public ServiceConfig call() {
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new ServiceConfig(corpus, data, state, port,
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
-        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl);
+        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl,
+        new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors, requestLog));
   }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.guidesearch.server.web.WebConfig;
 
 /**
  * Everything the service is told at start-up, read once from flags and the environment.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param corsOrigins  origins allowed to call the API from browsers; {@code *} allows any
  * @param adminToken   enables the admin re-index endpoint when set; null disables it
  * @param siteBaseUrl  the published guide, for deep links ({@code part5.md} becomes {@code part5.html})
+ * @param web          rate limit, proxy trust, framing and request logs of the public edge
  */
 public record ServiceConfig(
     Path corpusDir,
@@ -30,7 +32,8 @@ public record ServiceConfig(
     int boltPort,
     List<String> corsOrigins,
     String adminToken,
-    String siteBaseUrl) {
+    String siteBaseUrl,
+    WebConfig web) {
 
   public ServiceConfig {
     Objects.requireNonNull(corpusDir, "corpusDir");
@@ -41,6 +44,20 @@ public record ServiceConfig(
     siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl : siteBaseUrl + "/";
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+    web = web == null ? WebConfig.defaults() : web;
+  }
+
+  /** The configuration with the default edge settings. */
+  public ServiceConfig(Path corpusDir, Path dataDir, Path stateDir, int port, URI neo4jUri, String neo4jUser,
+      String neo4jPassword, String neo4jDatabase, int boltPort, List<String> corsOrigins, String adminToken,
+      String siteBaseUrl) {
+    this(corpusDir, dataDir, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, corsOrigins,
+        adminToken, siteBaseUrl, WebConfig.defaults());
+  }
+
+  public ServiceConfig withWeb(WebConfig web) {
+    return new ServiceConfig(corpusDir, dataDir, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
+        boltPort, corsOrigins, adminToken, siteBaseUrl, web);
   }
 
   public boolean embeddedNeo4j() {
