@@ -2,6 +2,7 @@ package org.guidesearch.server.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import org.guidesearch.graph.read.ConceptGraph;
@@ -62,10 +63,15 @@ public final class WebEdge implements AutoCloseable {
     });
     javalin.routes.before(ctx -> {
       headers.apply(ctx);
+      if (ctx.method() == HandlerType.OPTIONS) {
+        // answered here rather than by an OPTIONS route on every path, which would turn every 404 into a 405
+        cors.preflight(ctx);
+        ctx.skipRemainingHandlers();
+        return;
+      }
       cors.apply(ctx);
       limiter.apply(ctx);
     });
-    javalin.routes.options("/*", cors::preflight);
     javalin.routes.exception(HttpResponseException.class, (e, ctx) -> jsonError(ctx, e.getStatus()));
     admin.register(javalin.routes);
     ops.register(javalin.routes);
