@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<ServiceConfig> {
 
   @Option(names = "--request-log", defaultValue = "${env:REQUEST_LOG:-ALL}",
       description = "Structured request log lines: ALL, ERRORS (>= 400 or slow) or OFF (env REQUEST_LOG).")
-  RequestLog.Mode requestLog;
+  String requestLog;
 
   @Override
   public ServiceConfig call() {
@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<ServiceConfig> {
     return new ServiceConfig(corpus, data, state, port,
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
         neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl,
-        new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors, requestLog));
+        new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors,
+            RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT))));
   }
 }
