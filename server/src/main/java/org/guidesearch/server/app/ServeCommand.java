@@ -74,6 +74,10 @@ final class ServeCommand implements Callable<ServiceConfig> {
       description = "Structured request log lines: ALL, ERRORS (>= 400 or slow) or OFF (env REQUEST_LOG).")
   String requestLog;
 
+  @Option(names = "--search-cache-mb", defaultValue = "${env:SEARCH_CACHE_MB:-32}",
+      description = "MiB of search answers kept until the next re-index; 0 = no cache (env SEARCH_CACHE_MB).")
+  long searchCacheMb;
+
   @Override
   public ServiceConfig call() {
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -81,6 +85,6 @@ final class ServeCommand implements Callable<ServiceConfig> {
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
         neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl,
         new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors,
-            RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT))));
+            RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT)), searchCacheMb << 20));
   }
 }

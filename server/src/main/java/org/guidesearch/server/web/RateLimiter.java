@@ -43,8 +43,9 @@ public final class RateLimiter {
     return perMinute > 0;
   }
 
-  public void apply(Context ctx) {
-    if (!enabled()) return;
+  /** Returns true when the request may go on; otherwise it has been answered 429. */
+  public boolean apply(Context ctx) {
+    if (!enabled()) return true;
     long retryAfterSeconds = tryAcquire(ctx.ip(), System.nanoTime());
     if (retryAfterSeconds > 0) {
       limited.increment();
@@ -52,7 +53,9 @@ public final class RateLimiter {
       ctx.status(429).json(new ApiError("rate_limited",
           "too many requests from your address; retry in " + retryAfterSeconds + " s"));
       ctx.skipRemainingHandlers();
+      return false;
     }
+    return true;
   }
 
   /** Takes a token for {@code client}; returns 0 when granted, else the whole seconds until one is available. */

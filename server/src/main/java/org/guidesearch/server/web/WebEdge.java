@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Set;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.indexer.search.SectionSearcher;
 import org.guidesearch.server.app.Reindexer;
@@ -27,6 +28,7 @@ public final class WebEdge implements AutoCloseable {
   private final RequestLog log;
   private final AdminRoutes admin;
   private final OpsRoutes ops;
+  private final ResponseCache cache;
 
   public WebEdge(WebConfig config, List<String> corsOrigins, String adminToken, SectionSearcher searcher,
       ConceptGraph graph, Reindexer reindexer) {
@@ -38,6 +40,9 @@ public final class WebEdge implements AutoCloseable {
     this.log = new RequestLog(config.requestLog(), metrics.registry());
     this.admin = new AdminRoutes(adminToken, reindexer);
     this.ops = new OpsRoutes(metrics);
+    // Search answers depend only on the index, which changes with the re-index's snapshot.
+    this.cache = new ResponseCache(config.responseCacheBytes(), Set.of("/api/search", "/api/suggest"),
+        reindexer::snapshot, metrics.registry());
   }
 
   public void configure(JavalinConfig javalin) {
@@ -70,8 +75,9 @@ public final class WebEdge implements AutoCloseable {
         return;
       }
       cors.apply(ctx);
-      limiter.apply(ctx);
+      if (limiter.apply(ctx)) cache.serve(ctx);
     });
+    javalin.routes.after(cache::store);
     javalin.routes.exception(HttpResponseException.class, (e, ctx) -> jsonError(ctx, e.getStatus()));
     admin.register(javalin.routes);
     ops.register(javalin.routes);

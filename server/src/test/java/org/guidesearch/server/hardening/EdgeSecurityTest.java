@@ -39,7 +39,7 @@ class EdgeSecurityTest {
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
     ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, null, null, null,
         null, 0, List.of(SITE), TOKEN, base.siteBaseUrl(),
-        new WebConfig(60, 30, true, "'self' https://partner.example", RequestLog.Mode.ALL));
+        new WebConfig(60, 30, true, "'self' https://partner.example", RequestLog.Mode.ALL, 1 << 20));
     running = RunningService.start(config);
     http = new Http(running.service().port());
   }
@@ -164,6 +164,26 @@ class EdgeSecurityTest {
     assertThat(gauge(text, "guidesearch_graph_concepts")).isGreaterThan(80);
     assertThat(gauge(text, "guidesearch_graph_relations")).isGreaterThan(100);
     assertThat(text).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void repeatedSearchesComeFromTheCacheUntilTheNextReindex() throws Exception {
+    String q = "/api/search?limit=3&q=descriptor+protocol";
+    Http.Reply first = http.get(q, "X-Forwarded-For", "198.51.100.8");
+    Http.Reply second = http.get("/api/search?q=descriptor+protocol&limit=3", "X-Forwarded-For", "198.51.100.8");
+    assertThat(first.header("X-Cache")).isNull();
+    assertThat(second.header("X-Cache")).as("same parameters in another order").isEqualTo("hit");
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(second.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+    assertThat(second.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(http.get(q + "&offset=1", "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isNull();
+
+    running.service().reindexer().reindex();
+    Http.Reply afterReindex = http.get(q, "X-Forwarded-For", "198.51.100.8");
+    assertThat(afterReindex.header("X-Cache")).as("a re-index empties the cache").isNull();
+    assertThat(afterReindex.json().path("hits")).isEqualTo(first.json().path("hits"));
+    assertThat(http.get(q, "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isEqualTo("hit");
+    assertThat(http.get("/api/search?q=%20", "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isNull();
   }
 
   @Test
