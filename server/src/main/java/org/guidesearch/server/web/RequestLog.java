@@ -32,7 +32,7 @@ public final class RequestLog implements AutoCloseable {
 
   private final Mode mode;
   private final ObjectMapper json = new ObjectMapper();
-  private final BlockingQueue<Line> queue = new ArrayBlockingQueue<>(8192);
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
   private final Counter dropped;
   private final Thread writer;
   private volatile boolean closed;
@@ -49,26 +49,34 @@ public final class RequestLog implements AutoCloseable {
   /** The fields of one line, in the order they are written. */
   public record Line(String ts, String client, String method, String route, String path, int status, double ms) {}
 
+  /** What the request thread captures; the writer thread formats it. */
+  private record Pending(long epochMillis, String client, String method, String route, String path, int status,
+      float ms) {
+    Line line() {
+      String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path;
+      return new Line(Instant.ofEpochMilli(epochMillis).toString(), client, method, route, p, status,
+          Math.round(ms * 100) / 100.0);
+    }
+  }
+
   public void record(Context ctx, float millis) {
     if (mode == Mode.OFF || closed) return;
     int status = ctx.statusCode();
     if (mode == Mode.ERRORS && status < 400 && millis < SLOW_MS) return;
-    String path = ctx.path();
-    Line line = new Line(Instant.now().toString(), ctx.ip(), ctx.method().name(),
-        RequestMetrics.routeOf(ctx, status), path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path,
-        status, Math.round(millis * 100) / 100.0);
+    Pending line = new Pending(System.currentTimeMillis(), ctx.ip(), ctx.method().name(),
+        RequestMetrics.routeOf(ctx, status), ctx.path(), status, millis);
     if (!queue.offer(line)) dropped.increment();
   }
 
   private void drain() {
-    List<Line> batch = new ArrayList<>(256);
+    List<Pending> batch = new ArrayList<>(256);
     while (!closed || !queue.isEmpty()) {
       try {
-        Line first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, 255);
-        for (Line line : batch) write(line);
+        for (Pending line : batch) write(line.line());
         batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

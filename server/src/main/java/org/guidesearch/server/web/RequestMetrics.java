@@ -87,7 +87,11 @@ public final class RequestMetrics implements AutoCloseable {
     return registry.scrape();
   }
 
+  /** A request answered before routing (from the response cache) names its route here. */
+  static final String ROUTE_ATTRIBUTE = "guidesearch.route";
+
   static String routeOf(Context ctx, int status) {
+    if (ctx.attribute(ROUTE_ATTRIBUTE) instanceof String route) return route;
     Endpoint endpoint = null;
     try {
       endpoint = ctx.endpoints().lastHttpEndpoint();

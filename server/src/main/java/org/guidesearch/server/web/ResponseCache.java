@@ -69,6 +69,7 @@ public final class ResponseCache {
     if (hit != null && hit.generation == gen) {
       hits.increment();
       ctx.status(200).contentType(hit.contentType).header("X-Cache", "hit").result(hit.body);
+      ctx.attribute(RequestMetrics.ROUTE_ATTRIBUTE, ctx.path()); // the cached paths are route templates
       ctx.skipRemainingHandlers();
       return true;
     }

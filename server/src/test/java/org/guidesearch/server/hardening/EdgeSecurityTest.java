@@ -184,6 +184,8 @@ class EdgeSecurityTest {
     assertThat(afterReindex.json().path("hits")).isEqualTo(first.json().path("hits"));
     assertThat(http.get(q, "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isEqualTo("hit");
     assertThat(http.get("/api/search?q=%20", "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isNull();
+    String metrics = http.get("/metrics", "X-Forwarded-For", "198.51.100.8").body();
+    assertThat(gauge(metrics, "guidesearch_response_cache_total\\{result=\"hit\"\\}")).isGreaterThanOrEqualTo(2);
   }
 
   @Test
