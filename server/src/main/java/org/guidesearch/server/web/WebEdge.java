@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Set;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.server.api.ApiError;
 import org.guidesearch.server.app.Reindexer;
+import org.neo4j.driver.exceptions.DatabaseException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +84,16 @@ public final class WebEdge implements AutoCloseable {
     });
     javalin.routes.after(cache::store);
     javalin.routes.exception(HttpResponseException.class, (e, ctx) -> jsonError(ctx, e.getStatus()));
+    // A graph store that is up but not serving yet (database starting, leader switch, lock timeout) is unavailable,
+    // not broken: 503 like an unreachable one, so clients retry.
+    for (Class<? extends Exception> unavailable : List.of(TransientException.class, ServiceUnavailableException.class,
+        SessionExpiredException.class, DatabaseException.class)) {
+      javalin.routes.exception(unavailable, (e, ctx) -> {
+        LOG.warn("graph store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.status(503).json(new ApiError("graph_unavailable",
+            "the concept graph is unavailable right now; search still works, retry in a few seconds"));
+      });
+    }
     admin.register(javalin.routes);
     ops.register(javalin.routes);
     javalin.requestLogger.http((ctx, millis) -> {
