@@ -61,7 +61,8 @@ public final class GuideSearchService implements AutoCloseable {
     ConceptGraph graph = new ConceptGraph(graphConnection.driver(), config.neo4jDatabase());
     Reindexer reindexer = new Reindexer(config, new CorpusReader(new SectionSplitter()), vocabulary,
         new IndexStore(config.stateDir().resolve("index")), searcher,
-        new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph);
+        new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph,
+        new GraphVersion(graphConnection.driver(), config.neo4jDatabase()));
     reindexer.openPrevious();
     SiteLinks links = new SiteLinks(config.siteBaseUrl());
     HealthRoutes health = new HealthRoutes(searcher, reindexer, graph, graphConnection.uri().toString());
@@ -84,7 +85,8 @@ public final class GuideSearchService implements AutoCloseable {
       service.close();
       throw e;
     }
-    // A graph write that failed because the store was down is retried until it lands.
+    // A graph write that failed because the store was down is retried until it lands; a store that came back
+    // without the graph gets it again.
     background.scheduleWithFixedDelay(() -> {
       try {
         reindexer.flushPendingGraph();

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guidesearch.graph.store.EmbeddedNeo4j;
 import org.guidesearch.server.RunningService;
+import org.guidesearch.server.app.GraphVersion;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.web.RequestLog;
 import org.guidesearch.server.web.WebConfig;
@@ -18,10 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
 /**
  * Readers keep reading while the admin endpoint re-indexes again and again: not one request fails, and every answer
  * is the complete old or complete new data (same totals, same graph counts), never a half index or a half graph.
+ *
+ * <p>The graph store is one this test starts, so it can make each re-index really replace the graph (by forgetting
+ * the {@link GraphVersion} that would let an unchanged graph be kept).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReindexUnderLoadTest {
@@ -30,14 +38,19 @@ class ReindexUnderLoadTest {
   private static final int REINDEXES = 4;
 
   @TempDir static Path state;
+  @TempDir static Path storeDir;
+  EmbeddedNeo4j store;
+  Driver driver;
   RunningService running;
   Http http;
 
   @BeforeAll
   void start() throws Exception {
+    store = EmbeddedNeo4j.start(storeDir, 0);
+    driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none());
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
-    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, null, null, null,
-        null, 0, List.of("*"), TOKEN, base.siteBaseUrl(),
+    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, store.boltUri(),
+        null, null, null, 0, List.of("*"), TOKEN, base.siteBaseUrl(),
         WebConfig.defaults().withRateLimit(0, 1).withRequestLog(RequestLog.Mode.ERRORS));
     running = RunningService.start(config);
     http = new Http(running.service().port());
@@ -46,6 +59,8 @@ class ReindexUnderLoadTest {
   @AfterAll
   void stop() {
     running.close();
+    driver.close();
+    store.close();
   }
 
   @Test
@@ -108,6 +123,7 @@ class ReindexUnderLoadTest {
     try {
       Thread.sleep(500);
       for (int i = 0; i < REINDEXES; i++) {
+        new GraphVersion(driver, "neo4j").forget(); // so the graph is replaced, not kept as unchanged
         long t0 = System.nanoTime();
         Http.Reply r = http.send("POST", "/api/admin/reindex", "Authorization", "Bearer " + TOKEN);
         reindexMs.add((System.nanoTime() - t0) / 1_000_000);
