@@ -54,7 +54,9 @@ public final class CorpusReader {
         LOG.warn("skipping {}: {}", doc, e.problem());
         problems.add(e.problem());
       } catch (IOException | RuntimeException e) {
-        CorpusProblem problem = new CorpusProblem(doc, 0, "cannot read: " + e.getMessage());
+        // The exception's message often is the absolute path; problems are shown to clients, so name the kind only.
+        CorpusProblem problem = new CorpusProblem(doc, 0, "cannot read (" + e.getClass().getSimpleName() + ")");
+        LOG.debug("reading {}", file, e);
         LOG.warn("skipping {}: {}", doc, problem);
         problems.add(problem);
       }

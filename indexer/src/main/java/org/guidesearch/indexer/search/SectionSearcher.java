@@ -37,6 +37,7 @@ import org.guidesearch.indexer.semantic.SentenceEmbedder;
  * never closes a reader under a running search; the old reader closes when its last search ends.
  */
 public final class SectionSearcher implements Closeable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SectionSearcher.class);
   /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
   private static final float SUMMARY_FACTOR = 0.3f;
   private static final int SNIPPET_FALLBACK_CHARS = 220;
@@ -130,7 +131,17 @@ public final class SectionSearcher implements Closeable {
    * reciprocal rank; remembers the best passage of each section for its snippet.
    */
   private ScoreDoc[] semantic(Generation g, QueryPlan plan, Map<Integer, String> bestPassage) throws IOException {
-    float[][] vectors = embedder.embedQuery(plan.text());
+    if (plan.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return new ScoreDoc[0]; // nothing to mean: the model cannot embed text without a word piece
+    }
+    float[][] vectors;
+    try {
+      vectors = embedder.embedQuery(plan.text());
+    } catch (RuntimeException e) {
+      // A query the model cannot read must not fail the search: keywords still answer.
+      LOG.warn("could not embed query ({}); answering by keywords only", e.toString());
+      return new ScoreDoc[0];
+    }
     StoredFields stored = g.searcher().storedFields();
     List<ScoreDoc[]> rankings = new ArrayList<>();
     for (int m = 0; m < vectors.length; m++) {

@@ -6,8 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.util.List;
 import org.guidesearch.graph.store.GraphUnavailableException;
+import org.guidesearch.server.web.WebEdge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ public final class HttpApi implements AutoCloseable {
 
   private final Javalin app;
 
-  public HttpApi(List<String> corsOrigins, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
+  public HttpApi(WebEdge edge, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
       HealthRoutes health, PageRoutes pages) {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     this.app = Javalin.create(config -> {
@@ -33,7 +33,7 @@ public final class HttpApi implements AutoCloseable {
         files.location = Location.CLASSPATH;
       });
       config.staticFiles.enableWebjars();
-      config.routes.before(ctx -> Cors.apply(ctx, corsOrigins));
+      edge.configure(config); // headers, CORS, rate limit, metrics, logs: before any route
       search.register(config.routes);
       sections.register(config.routes);
       concepts.register(config.routes);

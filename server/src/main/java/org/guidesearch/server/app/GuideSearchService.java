@@ -25,6 +25,7 @@ import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
 import org.guidesearch.server.api.SiteLinks;
+import org.guidesearch.server.web.WebEdge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +42,17 @@ public final class GuideSearchService implements AutoCloseable {
   private final HttpApi http;
   private final HealthRoutes health;
   private final ScheduledExecutorService background;
+  private final WebEdge edge;
 
   private GuideSearchService(GraphConnection graphConnection, SectionSearcher searcher, Reindexer reindexer,
-      HttpApi http, HealthRoutes health, ScheduledExecutorService background) {
+      HttpApi http, HealthRoutes health, ScheduledExecutorService background, WebEdge edge) {
     this.graphConnection = graphConnection;
     this.searcher = searcher;
     this.reindexer = reindexer;
     this.http = http;
     this.health = health;
     this.background = background;
+    this.edge = edge;
   }
 
   /** Starts everything and returns once the first re-index is done (search and graph ready). */
@@ -65,11 +68,13 @@ public final class GuideSearchService implements AutoCloseable {
     ConceptGraph graph = new ConceptGraph(graphConnection.driver(), config.neo4jDatabase());
     Reindexer reindexer = new Reindexer(config, new CorpusReader(new SectionSplitter()), vocabulary,
         new SectionIndexer(new IndexStore(config.stateDir().resolve("index")), new PassageSplitter(), embedder), searcher,
-        new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph);
+        new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph,
+        new GraphVersion(graphConnection.driver(), config.neo4jDatabase()));
     reindexer.openPrevious();
     SiteLinks links = new SiteLinks(config.siteBaseUrl());
     HealthRoutes health = new HealthRoutes(searcher, reindexer, graph, graphConnection.uri().toString());
-    HttpApi http = new HttpApi(config.corsOrigins(),
+    WebEdge edge = new WebEdge(config.web(), config.corsOrigins(), config.adminToken(), searcher, graph, reindexer);
+    HttpApi http = new HttpApi(edge,
         new SearchRoutes(searcher, reindexer, links),
         new SectionRoutes(reindexer, searcher, links),
         new ConceptRoutes(graph, links),
@@ -79,7 +84,7 @@ public final class GuideSearchService implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    GuideSearchService service = new GuideSearchService(graphConnection, searcher, reindexer, http, health, background);
+    GuideSearchService service = new GuideSearchService(graphConnection, searcher, reindexer, http, health, background, edge);
     try {
       reindexer.reindex();
       http.start("0.0.0.0", config.port());
@@ -87,7 +92,8 @@ public final class GuideSearchService implements AutoCloseable {
       service.close();
       throw e;
     }
-    // A graph write that failed because the store was down is retried until it lands.
+    // A graph write that failed because the store was down is retried until it lands; a store that came back
+    // without the graph gets it again.
     background.scheduleWithFixedDelay(() -> {
       try {
         reindexer.flushPendingGraph();
@@ -115,6 +121,7 @@ public final class GuideSearchService implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     http.close();
+    edge.close();
     try {
       searcher.close();
     } catch (IOException e) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing serving is touched until the new data is complete: the corpus and vocabulary are read and checked
  * first, the Lucene generation is written beside the serving one and switched atomically, and the graph is replaced
  * in one transaction. A failure at any step leaves the previous index and graph serving. If the graph store is down,
- * the model waits in {@link #pendingGraph()} and is written when the store is back.
+ * the model waits in {@link #pendingGraph()} and is written when the store is back. A graph the store already holds
+ * (same {@link GraphVersion} fingerprint: a restart, another replica) is not rewritten.
  */
 public final class Reindexer {
   private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
@@ -48,9 +49,12 @@ public final class Reindexer {
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicReference<IndexSnapshot> snapshot = new AtomicReference<>();
   private final AtomicReference<ConceptModel> pendingGraph = new AtomicReference<>();
+  private final GraphVersion graphVersion;
+  private final AtomicReference<String> writtenGraph = new AtomicReference<>();
+  private final AtomicReference<ConceptModel> lastModel = new AtomicReference<>();
 
   public Reindexer(ServiceConfig config, CorpusReader corpusReader, Vocabulary vocabulary, SectionIndexer indexer,
-      SectionSearcher searcher, GraphWriter graphWriter, ConceptGraph graph) {
+      SectionSearcher searcher, GraphWriter graphWriter, ConceptGraph graph, GraphVersion graphVersion) {
     this.config = config;
     this.corpusReader = corpusReader;
     this.vocabulary = vocabulary;
@@ -58,6 +62,7 @@ public final class Reindexer {
     this.searcher = searcher;
     this.graphWriter = graphWriter;
     this.graph = graph;
+    this.graphVersion = graphVersion;
   }
 
   /** Serves the index the last run left, if any, so search answers before the first re-index ends. */
@@ -100,9 +105,15 @@ public final class Reindexer {
   private boolean writeGraph(ConceptModel model) {
     try {
       graphWriter.ensureSchema();
-      graphWriter.replaceWith(model);
+      String fingerprint = GraphVersion.fingerprint(model);
+      if (!graphVersion.holds(fingerprint)) {
+        graphWriter.replaceWith(model);
+        graphVersion.record(fingerprint);
+      }
       graph.invalidate();
       pendingGraph.set(null);
+      writtenGraph.set(fingerprint);
+      lastModel.set(model);
       return true;
     } catch (RuntimeException e) {
       LOG.warn("graph store not written ({}); search is updated, the graph will follow when the store is back",
@@ -112,12 +123,21 @@ public final class Reindexer {
     }
   }
 
-  /** Writes a graph that could not be written earlier; true when nothing is pending any more. */
+  /**
+   * Writes a graph that could not be written earlier, or writes the last graph again when the store no longer holds
+   * it (it came back empty); true when the store holds the current graph. Throws when the store is unreachable.
+   */
   public boolean flushPendingGraph() {
     lock.lock();
     try {
       ConceptModel model = pendingGraph.get();
-      return model == null || writeGraph(model);
+      if (model == null) {
+        String written = writtenGraph.get();
+        if (written == null || graphVersion.holds(written)) return true;
+        LOG.warn("the graph store no longer holds the graph (restored without it?); writing it again");
+        model = lastModel.get();
+      }
+      return writeGraph(model);
     } finally {
       lock.unlock();
     }

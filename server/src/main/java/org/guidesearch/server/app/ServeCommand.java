@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.guidesearch.server.web.RequestLog;
+import org.guidesearch.server.web.WebConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,12 +62,38 @@ final class ServeCommand implements Callable<ServiceConfig> {
       description = "Comma-separated sentence-embedding models: minilm, bge_small, e5_small (env EMBEDDING_MODELS).")
   String embeddingModels;
 
+  @Option(names = "--rate-limit-per-minute", defaultValue = "${env:RATE_LIMIT_PER_MINUTE:-1200}",
+      description = "Requests per minute each client address may make on average; 0 = no limit (env RATE_LIMIT_PER_MINUTE).")
+  int rateLimitPerMinute;
+
+  @Option(names = "--rate-limit-burst", defaultValue = "${env:RATE_LIMIT_BURST:-200}",
+      description = "Requests a client may make at once before the average applies (env RATE_LIMIT_BURST).")
+  int rateLimitBurst;
+
+  @Option(names = "--trust-proxy", defaultValue = "${env:TRUST_PROXY:-false}",
+      description = "Take the client address from the last X-Forwarded-For entry; only behind a proxy (env TRUST_PROXY).")
+  boolean trustProxy;
+
+  @Option(names = "--frame-ancestors", defaultValue = "${env:FRAME_ANCESTORS:-'self'}",
+      description = "CSP frame-ancestors: who may frame the pages, e.g. 'self' https://example.org (env FRAME_ANCESTORS).")
+  String frameAncestors;
+
+  @Option(names = "--request-log", defaultValue = "${env:REQUEST_LOG:-ALL}",
+      description = "Structured request log lines: ALL, ERRORS (>= 400 or slow) or OFF (env REQUEST_LOG).")
+  String requestLog;
+
+  @Option(names = "--search-cache-mb", defaultValue = "${env:SEARCH_CACHE_MB:-32}",
+      description = "MiB of search answers kept until the next re-index; 0 = no cache (env SEARCH_CACHE_MB).")
+  long searchCacheMb;
+
   @Override
   public ServiceConfig call() {
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     return new ServiceConfig(corpus, data, state, port,
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
         neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl, embeddingCache,
-        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(embeddingModels));
+        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(embeddingModels),
+        new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors,
+            RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT)), searchCacheMb << 20));
   }
 }

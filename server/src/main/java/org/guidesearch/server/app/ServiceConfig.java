@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
+import org.guidesearch.server.web.WebConfig;
 
 /**
  * Everything the service is told at start-up, read once from flags and the environment.
@@ -20,6 +21,7 @@ import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
  * @param siteBaseUrl  the published guide, for deep links ({@code part5.md} becomes {@code part5.html})
  * @param embeddingCache file of passage embeddings kept between runs; null for {@code stateDir/embeddings.bin}
  * @param embeddingModels the sentence-embedding models semantic search fuses; empty for the default
+ * @param web          rate limit, proxy trust, framing and request logs of the public edge
  */
 public record ServiceConfig(
     Path corpusDir,
@@ -35,7 +37,8 @@ public record ServiceConfig(
     String adminToken,
     String siteBaseUrl,
     Path embeddingCache,
-    List<EmbeddingModelChoice> embeddingModels) {
+    List<EmbeddingModelChoice> embeddingModels,
+    WebConfig web) {
 
   public ServiceConfig {
     Objects.requireNonNull(corpusDir, "corpusDir");
@@ -48,6 +51,12 @@ public record ServiceConfig(
     embeddingModels = embeddingModels == null || embeddingModels.isEmpty() ? EmbeddingModelChoice.DEFAULT : List.copyOf(embeddingModels);
     embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+    web = web == null ? WebConfig.defaults() : web;
+  }
+
+  public ServiceConfig withWeb(WebConfig web) {
+    return new ServiceConfig(corpusDir, dataDir, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
+        boltPort, corsOrigins, adminToken, siteBaseUrl, embeddingCache, embeddingModels, web);
   }
 
   public boolean embeddedNeo4j() {
@@ -58,6 +67,7 @@ public record ServiceConfig(
   public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
     String sharedCache = System.getProperty("embedding.cache");
     return new ServiceConfig(corpusDir, dataDir, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
-        "https://couleslaw.github.io/other/ai-gen/python-guide/", sharedCache == null ? null : Path.of(sharedCache), null);
+        "https://couleslaw.github.io/other/ai-gen/python-guide/", sharedCache == null ? null : Path.of(sharedCache), null,
+        null);
   }
 }

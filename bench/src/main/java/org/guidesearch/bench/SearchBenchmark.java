@@ -1,0 +1,79 @@
+package org.guidesearch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.guidesearch.graph.vocabulary.Vocabulary;
+import org.guidesearch.graph.vocabulary.VocabularyLoader;
+import org.guidesearch.indexer.corpus.Corpus;
+import org.guidesearch.indexer.corpus.CorpusReader;
+import org.guidesearch.indexer.corpus.SectionSplitter;
+import org.guidesearch.indexer.search.IndexStore;
+import org.guidesearch.indexer.search.SearchMode;
+import org.guidesearch.indexer.search.SectionIndexer;
+import org.guidesearch.indexer.semantic.EmbeddingCache;
+import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
+import org.guidesearch.indexer.semantic.PassageSplitter;
+import org.guidesearch.indexer.semantic.SentenceEmbedder;
+import org.guidesearch.indexer.search.QueryPlanner;
+import org.guidesearch.indexer.search.SearchRequest;
+import org.guidesearch.indexer.search.SearchResult;
+import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.indexer.search.SynonymGroups;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** {@link SectionSearcher#search} on the guide's index, wired as the service wires it, over the judged queries. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class SearchBenchmark {
+  private Path dir;
+  private SectionSearcher searcher;
+  private List<String> queries;
+
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.dataDir());
+    Corpus corpus = new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir());
+    dir = Files.createTempDirectory("bench-index");
+    SentenceEmbedder embedder = new SentenceEmbedder(EmbeddingModelChoice.DEFAULT,
+        new EmbeddingCache(Fixtures.dataDir().toAbsolutePath().resolveSibling("var").resolve("embeddings.bin")));
+    Path generation = new SectionIndexer(new IndexStore(dir), new PassageSplitter(), embedder)
+        .build(corpus.sections(), vocabulary.guideposts());
+    searcher = new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
+    searcher.open(generation);
+    queries = Fixtures.keywordQueries();
+  }
+
+  @Benchmark
+  public SearchResult keywordSearch(Cursor cursor) {
+    return searcher.search(new SearchRequest(queries.get(cursor.next++ % queries.size()), 10, 0, null, SearchMode.KEYWORD));
+  }
+
+  /** Hybrid over the same queries; query embeddings are cached after the first pass, as in the service. */
+  @Benchmark
+  public SearchResult hybridSearch(Cursor cursor) {
+    return searcher.search(new SearchRequest(queries.get(cursor.next++ % queries.size()), 10, 0, null, SearchMode.HYBRID));
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    searcher.close();
+    Fixtures.deleteRecursively(dir);
+  }
+}

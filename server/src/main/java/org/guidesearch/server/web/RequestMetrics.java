@@ -1,0 +1,130 @@
+package org.guidesearch.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.graph.read.GraphStats;
+import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.server.app.IndexSnapshot;
+import org.guidesearch.server.app.Reindexer;
+
+/**
+ * Prometheus metrics: a latency histogram per route, method and status ({@code http_server_requests_seconds}), the
+ * sizes of the index and the graph, the last re-index, and the JVM (heap, GC, threads, CPU).
+ *
+ * <p>The route tag is the route's template ({@code /api/concepts/{id}}), never the raw path, so the number of series
+ * stays bounded whatever clients send. Thread-safe; the owner closes it.
+ */
+public final class RequestMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+
+  public RequestMetrics(SectionSearcher searcher, ConceptGraph graph, Reindexer reindexer) {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    Gauge.builder("guidesearch.index.sections", searcher, s -> s.isOpen() ? s.size() : Double.NaN)
+        .description("sections in the serving Lucene generation").register(registry);
+    graphGauge("guidesearch.graph.concepts", "concepts in the graph store", graph, GraphStats::concepts);
+    graphGauge("guidesearch.graph.sections", "sections in the graph store", graph, GraphStats::sections);
+    graphGauge("guidesearch.graph.mentions", "section-mentions-concept edges", graph, GraphStats::mentions);
+    graphGauge("guidesearch.graph.relations", "concept-to-concept relations", graph,
+        s -> s.relationsByType().values().stream().mapToLong(Long::longValue).sum());
+    Gauge.builder("guidesearch.graph.pending", reindexer, r -> r.pendingGraph() ? 1 : 0)
+        .description("1 while a rebuilt graph waits for the graph store to come back").register(registry);
+    Gauge.builder("guidesearch.reindex.last.seconds", reindexer, r -> reindexSeconds(r.snapshot()))
+        .description("duration of the last successful re-index").baseUnit("seconds").register(registry);
+    Gauge.builder("guidesearch.reindex.last.timestamp", reindexer,
+            r -> r.snapshot() == null ? Double.NaN : r.snapshot().builtAt().toEpochMilli() / 1000.0)
+        .description("when the last successful re-index ended, in epoch seconds").register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Records one answered request; {@code millis} is the time Javalin measured for it. */
+  public void record(Context ctx, float millis) {
+    String method = ctx.method().name();
+    int status = ctx.statusCode();
+    String route = routeOf(ctx, status);
+    String key = method + ' ' + status + ' ' + route;
+    Timer timer = timers.get(key);
+    if (timer == null) {
+      timer = timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+          .description("HTTP requests by route template, method and status")
+          .tag("method", method)
+          .tag("status", Integer.toString(status))
+          .tag("route", route)
+          .publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofNanos(50_000))
+          .maximumExpectedValue(Duration.ofSeconds(10))
+          .register(registry));
+    }
+    timer.record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** A request answered before routing (from the response cache) names its route here. */
+  static final String ROUTE_ATTRIBUTE = "guidesearch.route";
+
+  static String routeOf(Context ctx, int status) {
+    if (ctx.attribute(ROUTE_ATTRIBUTE) instanceof String route) return route;
+    Endpoint endpoint = null;
+    try {
+      endpoint = ctx.endpoints().lastHttpEndpoint();
+    } catch (RuntimeException e) {
+      // no endpoint matched
+    }
+    if (endpoint != null && endpoint.path != null && !endpoint.path.equals("*")) {
+      return endpoint.path;
+    }
+    if (status == 429) return "rate_limited";
+    return status < 400 ? "static" : "unmatched";
+  }
+
+  private void graphGauge(String name, String description, ConceptGraph graph, ToDoubleFunction<GraphStats> value) {
+    Gauge.builder(name, graph, g -> {
+          try {
+            return value.applyAsDouble(g.stats());
+          } catch (RuntimeException e) {
+            return Double.NaN; // the store is down: no number rather than a wrong one
+          }
+        })
+        .description(description).register(registry);
+  }
+
+  private static double reindexSeconds(IndexSnapshot snapshot) {
+    if (snapshot == null) return Double.NaN;
+    var t = snapshot.timings();
+    return (t.readMs() + t.indexMs() + Math.max(0, t.graphMs())) / 1000.0;
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

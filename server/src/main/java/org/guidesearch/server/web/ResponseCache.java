@@ -1,0 +1,106 @@
+package org.guidesearch.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Whole answers of search routes, kept until the data they came from changes. The index only changes at a re-index,
+ * so an answer is valid as long as the {@code generation} it was computed under is still current; any other
+ * generation empties the cache. Only 200 answers to GET are kept, keyed by path and the query parameters in sorted
+ * order.
+ *
+ * <p>A cached answer is byte for byte the first one, including its {@code tookMs}; it carries {@code X-Cache: hit}.
+ * Memory is bounded by {@code maxBytes} of bodies: past it the cache starts over. Thread-safe.
+ */
+public final class ResponseCache {
+  private static final String KEY = "response-cache.key";
+  private static final String GENERATION = "response-cache.generation";
+  private static final int MAX_KEY_LENGTH = 2048;
+
+  private final long maxBytes;
+  private final Set<String> paths;
+  private final Supplier<Object> generation;
+  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong bytes = new AtomicLong();
+  private final Counter hits;
+  private final Counter misses;
+  private volatile Object current;
+
+  /** @param maxBytes 0 turns the cache off */
+  public ResponseCache(long maxBytes, Set<String> paths, Supplier<Object> generation, MeterRegistry registry) {
+    this.maxBytes = maxBytes;
+    this.paths = Set.copyOf(paths);
+    this.generation = generation;
+    this.hits = Counter.builder("guidesearch.response.cache").tag("result", "hit").register(registry);
+    this.misses = Counter.builder("guidesearch.response.cache").tag("result", "miss").register(registry);
+    Gauge.builder("guidesearch.response.cache.bytes", bytes, AtomicLong::get).register(registry);
+  }
+
+  private record Entry(Object generation, String contentType, byte[] body) {}
+
+  /** Answers from the cache and returns true, or remembers what to store once the route has answered. */
+  public boolean serve(Context ctx) {
+    if (maxBytes == 0 || ctx.method() != HandlerType.GET || !paths.contains(ctx.path())) return false;
+    String query = ctx.queryString();
+    String key = ctx.path() + '?' + (query == null ? "" : sorted(query));
+    if (key.length() > MAX_KEY_LENGTH) return false;
+    Object gen = generation.get();
+    if (gen == null) return false;
+    if (gen != current) {
+      synchronized (this) {
+        if (gen != current) {
+          entries.clear();
+          bytes.set(0);
+          current = gen;
+        }
+      }
+    }
+    Entry hit = entries.get(key);
+    if (hit != null && hit.generation == gen) {
+      hits.increment();
+      ctx.status(200).contentType(hit.contentType).header("X-Cache", "hit").result(hit.body);
+      ctx.attribute(RequestMetrics.ROUTE_ATTRIBUTE, ctx.path()); // the cached paths are route templates
+      ctx.skipRemainingHandlers();
+      return true;
+    }
+    misses.increment();
+    ctx.attribute(KEY, key);
+    ctx.attribute(GENERATION, gen);
+    return false;
+  }
+
+  /** After the route: keeps a 200 answer if the data it came from is still the current data. */
+  public void store(Context ctx) {
+    String key = ctx.attribute(KEY);
+    Object gen = ctx.attribute(GENERATION);
+    if (key == null || gen == null || ctx.statusCode() != 200 || gen != current) return;
+    String body = ctx.result();
+    String type = ctx.res().getContentType();
+    if (body == null || type == null) return;
+    byte[] data = body.getBytes(StandardCharsets.UTF_8);
+    if (bytes.addAndGet(data.length) > maxBytes) {
+      synchronized (this) {
+        entries.clear();
+        bytes.set(data.length);
+      }
+    }
+    entries.put(key, new Entry(gen, type, data));
+  }
+
+  private static String sorted(String query) {
+    if (query.indexOf('&') < 0) return query;
+    String[] parts = query.split("&");
+    Arrays.sort(parts);
+    return String.join("&", parts);
+  }
+}

@@ -1,0 +1,129 @@
+package org.guidesearch.server.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Set;
+import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.server.api.ApiError;
+import org.guidesearch.server.app.Reindexer;
+import org.neo4j.driver.exceptions.DatabaseException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything between the network and the routes: client address, security headers, CORS, the rate limit, JSON for
+ * errors Jetty and Javalin raise themselves, metrics, request logs, and the operator and admin routes.
+ * {@link #configure} installs it on a Javalin configuration before any route is added. The owner closes it.
+ */
+public final class WebEdge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebEdge.class);
+
+  private final WebConfig config;
+  private final SecurityHeaders headers;
+  private final CorsPolicy cors;
+  private final RateLimiter limiter;
+  private final RequestMetrics metrics;
+  private final RequestLog log;
+  private final AdminRoutes admin;
+  private final OpsRoutes ops;
+  private final ResponseCache cache;
+
+  public WebEdge(WebConfig config, List<String> corsOrigins, String adminToken, SectionSearcher searcher,
+      ConceptGraph graph, Reindexer reindexer) {
+    this.config = config;
+    this.headers = SecurityHeaders.forBundledPages(config.frameAncestors(), "public");
+    this.cors = new CorsPolicy(corsOrigins);
+    this.metrics = new RequestMetrics(searcher, graph, reindexer);
+    this.limiter = new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst(), metrics.registry());
+    this.log = new RequestLog(config.requestLog(), metrics.registry());
+    this.admin = new AdminRoutes(adminToken, reindexer);
+    this.ops = new OpsRoutes(metrics);
+    // Search answers depend only on the index, which changes with the re-index's snapshot.
+    this.cache = new ResponseCache(config.responseCacheBytes(), Set.of("/api/search", "/api/suggest"),
+        reindexer::snapshot, metrics.registry());
+  }
+
+  public void configure(JavalinConfig javalin) {
+    javalin.http.prefer405over404 = true;
+    if (config.trustProxy()) {
+      javalin.contextResolver.ip = WebEdge::forwardedClient;
+    }
+    javalin.jetty.modifyHttpConfiguration(http -> {
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+    });
+    javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandlers.ForServer()));
+    javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandlers.ForServlets()));
+    javalin.router.javaLangErrorHandler((response, error) -> {
+      LOG.error("fatal error while answering a request", error);
+      try {
+        response.setStatus(500);
+        response.setContentType("application/json");
+        response.getOutputStream().write(ErrorBodies.forStatus(500));
+      } catch (java.io.IOException | RuntimeException e) {
+        // the connection is gone; nothing left to tell the client
+      }
+    });
+    javalin.routes.before(ctx -> {
+      headers.apply(ctx);
+      if (ctx.method() == HandlerType.OPTIONS) {
+        // answered here rather than by an OPTIONS route on every path, which would turn every 404 into a 405
+        cors.preflight(ctx);
+        ctx.skipRemainingHandlers();
+        return;
+      }
+      cors.apply(ctx);
+      if (limiter.apply(ctx)) cache.serve(ctx);
+    });
+    javalin.routes.after(cache::store);
+    javalin.routes.exception(HttpResponseException.class, (e, ctx) -> jsonError(ctx, e.getStatus()));
+    // A graph store that is up but not serving yet (database starting, leader switch, lock timeout) is unavailable,
+    // not broken: 503 like an unreachable one, so clients retry.
+    for (Class<? extends Exception> unavailable : List.of(TransientException.class, ServiceUnavailableException.class,
+        SessionExpiredException.class, DatabaseException.class)) {
+      javalin.routes.exception(unavailable, (e, ctx) -> {
+        LOG.warn("graph store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.status(503).json(new ApiError("graph_unavailable",
+            "the concept graph is unavailable right now; search still works, retry in a few seconds"));
+      });
+    }
+    admin.register(javalin.routes);
+    ops.register(javalin.routes);
+    javalin.requestLogger.http((ctx, millis) -> {
+      metrics.record(ctx, millis);
+      log.record(ctx, millis);
+    });
+  }
+
+  public RequestMetrics metrics() {
+    return metrics;
+  }
+
+  private static void jsonError(Context ctx, int status) {
+    ctx.status(status).contentType("application/json").result(ErrorBodies.forStatus(status));
+  }
+
+  /** The address the nearest proxy saw: the last {@code X-Forwarded-For} entry, which clients cannot forge. */
+  static String forwardedClient(Context ctx) {
+    String forwarded = ctx.header("X-Forwarded-For");
+    if (forwarded != null) {
+      int comma = forwarded.lastIndexOf(',');
+      String last = (comma < 0 ? forwarded : forwarded.substring(comma + 1)).strip();
+      if (!last.isEmpty() && last.length() <= 64) return last;
+    }
+    return ctx.req().getRemoteAddr();
+  }
+
+  @Override
+  public void close() {
+    log.close();
+    metrics.close();
+  }
+}
