@@ -1,8 +1,6 @@
 package org.guidesearch.indexer.corpus;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Every section of a folder of Markdown, in reading order, and the files that had to be skipped. */
@@ -10,12 +8,6 @@ public record Corpus(List<Section> sections, List<CorpusProblem> problems) {
   public Corpus {
     sections = List.copyOf(sections);
     problems = List.copyOf(problems);
-  }
-
-  public Map<String, Section> byId() {
-    Map<String, Section> map = new LinkedHashMap<>();
-    sections.forEach(s -> map.put(s.id(), s));
-    return map;
   }
 
   public Optional<Section> find(SectionRef ref) {

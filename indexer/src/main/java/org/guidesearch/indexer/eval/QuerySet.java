@@ -25,8 +25,4 @@ public record QuerySet(List<JudgedQuery> queries) {
     }
     return new QuerySet(queries);
   }
-
-  public List<JudgedQuery> ofKind(String kind) {
-    return queries.stream().filter(q -> q.kind().equals(kind)).toList();
-  }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * small in-memory one. Thread-safe.
  */
 public final class SentenceEmbedder {
-  public static final int DIMENSIONS = 384;
   private static final int QUERY_CACHE_CAP = 5_000;
 
   private final List<EmbeddingModelChoice> choices;
@@ -28,14 +27,6 @@ public final class SentenceEmbedder {
     this.choices = List.copyOf(choices);
     this.cache = cache;
     choices.forEach(c -> models.add(c.create()));
-  }
-
-  public int modelCount() {
-    return choices.size();
-  }
-
-  public List<EmbeddingModelChoice> choices() {
-    return choices;
   }
 
   /** For each text, one vector per model, computing (and caching) only what the cache lacks. */

@@ -109,4 +109,16 @@ class SectionSplitterTest {
         .containsExactly(SectionRole.CONTENT, SectionRole.SUMMARY, SectionRole.NAVIGATION);
     assertThat(sections.get(2).links()).containsExactly(new SectionRef("b.md", "c"));
   }
+
+  @Test
+  void aTableOfContentsEntryDescribesTheSectionItLinksTo() {
+    var synopses = splitter.synopses("part5.md", """
+        ## Table of Contents
+        - **[13.1. The GIL](#131-the-gil)** - Explains the lock's role in CPython and its cost.
+        - **[13.2. Threads](#132-threads)**
+        """);
+    assertThat(synopses).containsOnlyKeys(new SectionRef("part5.md", "131-the-gil"));
+    assertThat(synopses.get(new SectionRef("part5.md", "131-the-gil")))
+        .isEqualTo("Explains the lock's role in CPython and its cost.");
+  }
 }
