@@ -35,6 +35,8 @@ public final class SectionSchema {
   /** The table of contents' description of the section: the author's own summary. */
   public static final String SYNOPSIS = "synopsis";
   public static final String LEVEL = "level";
+  /** The enclosing section's id ({@code doc#anchor}), or absent at the top. */
+  public static final String PARENT = "parent";
   public static final String ROLE = "role";
   public static final String ORDER = "order";
   /** Unstemmed words of title and prose: the dictionary for spelling corrections and prefix completion. */
@@ -69,6 +71,7 @@ public final class SectionSchema {
     d.add(new TextField(CODE, s.code(), Field.Store.YES));
     d.add(new TextField(SYNOPSIS, s.synopsis(), Field.Store.YES));
     d.add(new StoredField(LEVEL, s.level()));
+    if (s.parent() != null) d.add(new StoredField(PARENT, s.doc() + "#" + s.parent()));
     d.add(new StringField(ROLE, s.role().name(), Field.Store.YES));
     d.add(new StoredField(ORDER, s.order()));
     d.add(new NumericDocValuesField(ORDER, s.order()));

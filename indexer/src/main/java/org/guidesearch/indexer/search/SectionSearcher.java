@@ -52,6 +52,8 @@ public final class SectionSearcher implements Closeable {
   private static final float SEMANTIC_MARGIN = 0.35f;
   /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
   private static final int RRF_K = 20;
+  private static final int PREFER_SUBSECTION_WITHIN = 3;
+  private static final float SUBSECTION_SCORE_RATIO = 0.8f;
 
   /** Snippets are cut from the indexed text, so the highlighter analyses like the index (no query synonyms). */
   private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
@@ -102,6 +104,7 @@ public final class SectionSearcher implements Closeable {
         case SEMANTIC -> semantic(g, plan, bestPassage);
         case HYBRID -> fuse(keyword(g, searcher, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
       };
+      preferSubsections(g, ranked);
       Map<String, Integer> facets = facets(g, ranked);
       ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
       int from = Math.min(request.offset(), inDoc.length);
@@ -168,6 +171,25 @@ public final class SectionSearcher implements Closeable {
       for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
     }
     return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
+  }
+
+  /**
+   * A reader wants the most specific heading: when a subsection scores nearly as well as its enclosing section
+   * right above it, the subsection goes first (the enclosing section's intro mostly announces what the
+   * subsections teach).
+   */
+  private static void preferSubsections(Generation g, ScoreDoc[] ranked) {
+    for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
+      for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
+        Integer parent = g.parentDoc.get(ranked[j].doc);
+        if (parent != null && parent == ranked[i].doc && ranked[j].score >= SUBSECTION_SCORE_RATIO * ranked[i].score) {
+          ScoreDoc child = ranked[j];
+          System.arraycopy(ranked, i, ranked, i + 1, j - i);
+          ranked[i] = child;
+          break;
+        }
+      }
+    }
   }
 
   /** Lucene scores cosine similarity as (1 + cos) / 2. */
@@ -284,7 +306,8 @@ public final class SectionSearcher implements Closeable {
    * is which section, its file, and which sections are summaries.
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
-      Set<Integer> summaries, Map<Integer, HitFields> hitFields, Map<Integer, String> prose) {
+      Set<Integer> summaries, Map<Integer, HitFields> hitFields, Map<Integer, String> prose,
+      Map<Integer, Integer> parentDoc) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -293,6 +316,7 @@ public final class SectionSearcher implements Closeable {
       Set<Integer> summaries = new java.util.HashSet<>();
       Map<Integer, HitFields> hitFields = new HashMap<>();
       Map<Integer, String> prose = new HashMap<>();
+      Map<Integer, String> parents = new HashMap<>();
       TopDocs sections = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
           Math.max(1, reader.maxDoc()));
       StoredFields stored = searcher.storedFields();
@@ -302,11 +326,17 @@ public final class SectionSearcher implements Closeable {
         hitFields.put(sd.doc, new HitFields(d.get(SectionSchema.DOC), d.get(SectionSchema.ANCHOR), d.get(SectionSchema.TITLE),
             d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d)));
         prose.put(sd.doc, d.get(SectionSchema.PROSE));
+        if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
         docOf.put(sd.doc, d.get(SectionSchema.DOC));
         if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
       }
+      Map<Integer, Integer> parentDoc = new HashMap<>();
+      parents.forEach((doc, parentId) -> {
+        Integer p = sectionDocs.get(parentId);
+        if (p != null) parentDoc.put(doc, p);
+      });
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
-          Map.copyOf(hitFields), Map.copyOf(prose));
+          Map.copyOf(hitFields), Map.copyOf(prose), Map.copyOf(parentDoc));
     }
 
     IndexSearcher searcher() {
