@@ -64,7 +64,7 @@ public final class CandidateDiscovery {
 
         @Override
         public void visit(Heading heading) {
-          String title = textOf(heading).replaceFirst("^([A-Z]|\\d+)(\\.\\d+)*\\.?\\s+", "");
+          String title = org.guidesearch.indexer.corpus.Section.withoutNumber(textOf(heading));
           note(title, "heading", doc);
         }
 

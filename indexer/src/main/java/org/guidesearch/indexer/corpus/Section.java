@@ -67,6 +67,13 @@ public record Section(
     return title + "\n" + prose + "\n" + code;
   }
 
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^\\s*([A-Za-z]|\\d+)(\\.\\d+)*\\.\\s+");
+
+  /** A heading without its section number: "13.1. The GIL" and "A.2. Layers" become "The GIL" and "Layers". */
+  public static String withoutNumber(String title) {
+    return NUMBER.matcher(title).replaceFirst("");
+  }
+
   public Section withSynopsis(String text) {
     return new Section(ref, title, level, parent, breadcrumb, prose, code, role, order, line, links, text);
   }

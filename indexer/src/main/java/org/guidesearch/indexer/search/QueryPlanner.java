@@ -154,17 +154,9 @@ public final class QueryPlanner {
   }
 
   private static boolean hasPrefix(IndexReader reader, String prefix) throws IOException {
-    Terms terms = MultiTerms.getTerms(reader, SectionSchema.SPELL);
-    if (terms == null) {
-      return false;
-    }
-    TermsEnum te = terms.iterator();
-    BytesRef target = new BytesRef(prefix);
-    if (te.seekCeil(target) == TermsEnum.SeekStatus.END) {
-      return false;
-    }
-    return te.term().utf8ToString().startsWith(prefix);
+    return !completions(reader, SectionSchema.SPELL, prefix, 1).isEmpty();
   }
+
 
   private static String lastWord(String text) {
     String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");

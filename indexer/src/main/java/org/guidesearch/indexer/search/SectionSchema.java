@@ -47,7 +47,7 @@ public final class SectionSchema {
   public static final String PASSAGE_KIND = "passage";
   public static final String VECTOR = "vector";
   public static final String PASSAGE_OF = "passage_of";
-  public static final String PASSAGE_TEXT = "passage_text";
+  public static final String PASSAGE_SNIPPET = "passage_snippet";
 
   /** Searchable fields in ranking order of importance. */
   public static final List<String> TEXT_FIELDS = List.of(TITLE, BREADCRUMB, PROSE, CODE);
@@ -100,7 +100,7 @@ public final class SectionSchema {
     Document d = new Document();
     d.add(new StringField(KIND, PASSAGE_KIND, Field.Store.NO));
     d.add(new StoredField(PASSAGE_OF, p.sectionId()));
-    d.add(new StoredField(PASSAGE_TEXT, p.text()));
+    d.add(new StoredField(PASSAGE_SNIPPET, p.snippet()));
     for (int m = 0; m < vectors.length; m++) {
       d.add(new KnnFloatVectorField(vectorField(m), vectors[m], VectorSimilarityFunction.COSINE));
     }
@@ -122,9 +122,8 @@ public final class SectionSchema {
    * "the global interpreter lock gil", so a query that types the whole title gets the exact-title boost.
    */
   public static String normalizeTitle(String title) {
-    return title
+    return Section.withoutNumber(title)
         .toLowerCase(java.util.Locale.ROOT)
-        .replaceFirst("^([a-z]|\\d+)(\\.\\d+)*\\.?\\s+", "")
         .replaceAll("[^\\p{L}\\p{N}_]+", " ")
         .strip();
   }

@@ -155,13 +155,13 @@ public final class SectionSearcher implements Closeable {
       for (ScoreDoc p : passages.scoreDocs) {
         float cosine = cosine(p.score);
         if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
-        Document d = stored.document(p.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_TEXT));
+        Document d = stored.document(p.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
         Integer section = g.sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
         if (section == null || bySection.containsKey(section)) continue;
         float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
         bySection.put(section, new ScoreDoc(section, score));
-        String text = d.get(SectionSchema.PASSAGE_TEXT);
-        if (m == 0 && text.contains(". ")) bestPassage.putIfAbsent(section, text);
+        String snippet = d.get(SectionSchema.PASSAGE_SNIPPET);
+        if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
       }
       rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
     }
@@ -250,7 +250,7 @@ public final class SectionSearcher implements Closeable {
 
   /** No highlighted passage: the passage that matched by meaning, or the section's opening. */
   private static String fallbackSnippet(Document d, String passage) {
-    String text = passage != null ? passage.substring(passage.indexOf(". ") + 2) : d.get(SectionSchema.PROSE);
+    String text = passage != null ? passage : d.get(SectionSchema.PROSE);
     if (text == null || text.isBlank()) {
       text = d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE);
     }

@@ -75,11 +75,11 @@ public final class PassageSplitter {
   }
 
   private static String unnumbered(String title) {
-    return title.replaceFirst("^([A-Z]|\\d+)(\\.\\d+)*\\.?\\s+", "");
+    return Section.withoutNumber(title);
   }
 
   private static Passage passage(Section section, String title, int ordinal, CharSequence body) {
     String text = body.length() == 0 ? title : title + ". " + body;
-    return new Passage(section.id(), ordinal, text);
+    return new Passage(section.id(), ordinal, text, body.toString());
   }
 }

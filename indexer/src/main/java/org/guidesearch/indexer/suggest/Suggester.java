@@ -69,7 +69,7 @@ public final class Suggester {
   }
 
   private static String[] words(String text) {
-    String cleaned = text.toLowerCase(Locale.ROOT).replaceFirst("^\\s*([a-z]|\\d+)(\\.\\d+)*\\.\\s+", "");
+    String cleaned = org.guidesearch.indexer.corpus.Section.withoutNumber(text).toLowerCase(Locale.ROOT);
     return Arrays.stream(cleaned.split("[^\\p{L}\\p{N}_]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
   }
 
