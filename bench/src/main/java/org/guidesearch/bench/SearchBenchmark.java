@@ -16,6 +16,7 @@ import org.guidesearch.indexer.search.SectionIndexer;
 import org.guidesearch.indexer.semantic.EmbeddingCache;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.indexer.semantic.PassageSplitter;
+import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.search.QueryPlanner;
 import org.guidesearch.indexer.search.SearchRequest;
@@ -53,7 +54,8 @@ public class SearchBenchmark {
     dir = Files.createTempDirectory("bench-index");
     SentenceEmbedder embedder = new SentenceEmbedder(EmbeddingModelChoice.DEFAULT,
         new EmbeddingCache(Fixtures.dataDir().toAbsolutePath().resolveSibling("var").resolve("embeddings.bin")));
-    Path generation = new SectionIndexer(new IndexStore(dir), new PassageSplitter(), embedder)
+    Path generation = new SectionIndexer(new IndexStore(dir), new PassageSplitter(), embedder,
+        ReaderQuestions.load(Fixtures.dataDir().resolve(ReaderQuestions.FOLDER)))
         .build(corpus.sections(), vocabulary.guideposts());
     searcher = new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);

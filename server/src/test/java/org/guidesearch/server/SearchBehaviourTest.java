@@ -124,19 +124,32 @@ class SearchBehaviourTest {
   }
 
   /**
-   * A floor under the judged set's scores in the default mode, so a ranking change that makes things worse fails
-   * the build. The floors sit just under today's measured values (README, "Search quality"); the question half is
-   * still below the issue's target of nDCG 0.85 / P@1 0.75.
+   * The issue's acceptance on the repository's judged set, in the default mode: keyword half nDCG@10 ≥ 0.95, question
+   * half nDCG@10 ≥ 0.85 and P@1 ≥ 0.75. A ranking change that makes things worse fails the build.
    */
   @Test
-  void theJudgedQuerySetScoresAtLeastTodaysLevelsInTheDefaultMode() throws Exception {
+  void theJudgedQuerySetMeetsTheTargetsInTheDefaultMode() throws Exception {
     var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.dataDir().resolve("eval/queries.json")));
     var hybrid = report.byMode().get(SearchMode.HYBRID);
     assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.95);
     assertThat(hybrid.get("keyword").p1()).isGreaterThanOrEqualTo(0.92);
-    assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.72);
-    assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.52);
+    assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.85);
+    assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.75);
     assertThat(hybrid.get("all").ndcg10()).isGreaterThan(report.byMode().get(SearchMode.KEYWORD).get("all").ndcg10());
+    assertThat(hybrid.get("all").ndcg10()).isGreaterThan(report.byMode().get(SearchMode.SEMANTIC).get("all").ndcg10());
+  }
+
+  /**
+   * The held-out set was written without seeing the tuning set or the reader questions, and nothing was tuned on it:
+   * its floors sit just under today's values (README, "Search quality") and guard against overfitting the other set.
+   */
+  @Test
+  void theHeldOutQuerySetStaysAtTodaysLevels() throws Exception {
+    var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.dataDir().resolve("eval/holdout.json")));
+    var hybrid = report.byMode().get(SearchMode.HYBRID);
+    assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.88);
+    assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.76);
+    assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.67);
   }
 
   @Test

@@ -14,6 +14,6 @@ record FusionWeights(float keyword, float semantic) {
     String stripped = text.strip();
     int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
-    return question ? new FusionWeights(0.3f, 1.0f) : new FusionWeights(1.0f, 0.5f);
+    return question ? new FusionWeights(0.5f, 1.0f) : new FusionWeights(1.0f, 0.5f);
   }
 }

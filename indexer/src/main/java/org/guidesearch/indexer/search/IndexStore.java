@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
@@ -52,6 +53,15 @@ public final class IndexStore {
 
   /** Writes {@code sections} as a new generation and makes it current; returns its folder. */
   public Path build(List<Section> sections, List<Document> extraDocuments) throws IOException {
+    return build(sections, Map.of(), extraDocuments);
+  }
+
+  /**
+   * As {@link #build(List, List)}, with {@code asked}: by section id, the questions readers ask that the section
+   * answers, searched by keywords too.
+   */
+  public Path build(List<Section> sections, Map<String, String> asked, List<Document> extraDocuments)
+      throws IOException {
     Files.createDirectories(root);
     Path dir = Files.createTempDirectory(root, PREFIX + System.currentTimeMillis() + "-");
     IndexWriterConfig config = new IndexWriterConfig(SectionSchema.indexAnalyzer());
@@ -61,7 +71,7 @@ public final class IndexStore {
         IndexWriter writer = new IndexWriter(directory, config)) {
       for (Section s : sections) {
         if (!s.isNavigation()) {
-          writer.updateDocument(new Term(SectionSchema.ID, s.id()), SectionSchema.toDocument(s));
+          writer.updateDocument(new Term(SectionSchema.ID, s.id()), SectionSchema.toDocument(s, asked.getOrDefault(s.id(), "")));
         }
       }
       for (Document d : extraDocuments) {

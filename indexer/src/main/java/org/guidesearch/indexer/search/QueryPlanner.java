@@ -37,6 +37,7 @@ public final class QueryPlanner {
   private static final float PROSE_BOOST = 1.0f;
   private static final float CODE_BOOST = 0.4f;
   private static final float SYNOPSIS_BOOST = 0.8f;
+  private static final float ASKED_BOOST = 0.6f;
   private static final float TITLE_PHRASE_BOOST = 2.0f;
   private static final float PROSE_PHRASE_BOOST = 1.0f;
   private static final float EXACT_TITLE_BOOST = 8.0f;
@@ -80,6 +81,7 @@ public final class QueryPlanner {
     any |= add(query, prose, PROSE_BOOST);
     any |= add(query, builder.createBooleanQuery(SectionSchema.CODE, text), CODE_BOOST);
     any |= add(query, builder.createBooleanQuery(SectionSchema.SYNOPSIS, text), SYNOPSIS_BOOST);
+    any |= add(query, builder.createBooleanQuery(SectionSchema.ASKED, text), ASKED_BOOST);
     add(highlight, prose, 1f);
     if (words.length > 1) {
       add(query, builder.createPhraseQuery(SectionSchema.TITLE, text, 1), TITLE_PHRASE_BOOST);

@@ -34,6 +34,8 @@ public final class SectionSchema {
   public static final String CODE = "code";
   /** The table of contents' description of the section: the author's own summary. */
   public static final String SYNOPSIS = "synopsis";
+  /** Questions readers ask in their own words that the section answers (hand-written document expansion). */
+  public static final String ASKED = "asked";
   public static final String LEVEL = "level";
   /** The enclosing section's id ({@code doc#anchor}), or absent at the top. */
   public static final String PARENT = "parent";
@@ -58,6 +60,11 @@ public final class SectionSchema {
   private SectionSchema() {}
 
   public static Document toDocument(Section s) {
+    return toDocument(s, "");
+  }
+
+  /** @param asked questions readers ask that this section answers, one per line, or empty */
+  public static Document toDocument(Section s, String asked) {
     Document d = new Document();
     d.add(new StringField(ID, s.id(), Field.Store.YES));
     d.add(new StringField(KIND, SECTION_KIND, Field.Store.NO));
@@ -70,6 +77,7 @@ public final class SectionSchema {
     d.add(new Field(PROSE, s.prose(), TEXT_WITH_OFFSETS));
     d.add(new TextField(CODE, s.code(), Field.Store.YES));
     d.add(new TextField(SYNOPSIS, s.synopsis(), Field.Store.YES));
+    d.add(new TextField(ASKED, asked, Field.Store.NO));
     d.add(new StoredField(LEVEL, s.level()));
     if (s.parent() != null) d.add(new StoredField(PARENT, s.doc() + "#" + s.parent()));
     d.add(new StringField(ROLE, s.role().name(), Field.Store.YES));

@@ -12,6 +12,7 @@ import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
 import org.guidesearch.indexer.search.IndexStore;
 import org.guidesearch.indexer.search.SectionIndexer;
+import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.EmbeddingCache;
 import org.guidesearch.indexer.semantic.PassageSplitter;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
@@ -67,7 +68,8 @@ public final class GuideSearchService implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     ConceptGraph graph = new ConceptGraph(graphConnection.driver(), config.neo4jDatabase());
     Reindexer reindexer = new Reindexer(config, new CorpusReader(new SectionSplitter()), vocabulary,
-        new SectionIndexer(new IndexStore(config.stateDir().resolve("index")), new PassageSplitter(), embedder), searcher,
+        new SectionIndexer(new IndexStore(config.stateDir().resolve("index")), new PassageSplitter(), embedder,
+            ReaderQuestions.load(config.dataDir().resolve(ReaderQuestions.FOLDER))), searcher,
         new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph,
         new GraphVersion(graphConnection.driver(), config.neo4jDatabase()));
     reindexer.openPrevious();

@@ -25,6 +25,7 @@ import org.guidesearch.indexer.search.SynonymGroups;
 import org.guidesearch.indexer.semantic.EmbeddingCache;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.indexer.semantic.PassageSplitter;
+import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 
 /**
@@ -54,7 +55,8 @@ public final class SearchEvaluation implements AutoCloseable {
     SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
     long t0 = System.nanoTime();
-    Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder).build(corpus.sections(), vocabulary.guideposts());
+    Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder,
+        ReaderQuestions.load(dataDir.resolve(ReaderQuestions.FOLDER))).build(corpus.sections(), vocabulary.guideposts());
     SectionSearcher searcher =
         new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);
