@@ -1,9 +1,10 @@
 package org.guidesearch.indexer.search;
 
+import java.util.Set;
 import org.apache.lucene.search.Query;
 
 /**
  * What one typed query becomes: the text actually searched (corrected when misspelt), the ranking query (null when
- * no word is searchable by keywords), what snippets highlight, and any spelling correction.
+ * no word is searchable by keywords), the prose terms snippets mark, and any spelling correction.
  */
-record QueryPlan(String text, Query query, Query highlightQuery, String didYouMean) {}
+record QueryPlan(String text, Query query, Set<String> highlightTerms, String didYouMean) {}

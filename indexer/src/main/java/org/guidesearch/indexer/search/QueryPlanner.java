@@ -2,6 +2,8 @@ package org.guidesearch.indexer.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,12 +18,13 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns typed text into a ranking query. The text is never parsed as query syntax, so quotes, brackets and
@@ -44,6 +47,7 @@ public final class QueryPlanner {
   private static final float PREFIX_BOOST = 0.8f;
   private static final int MIN_CORRECTABLE_LENGTH = 4;
   private static final int MAX_HIGHLIGHT_COMPLETIONS = 16;
+  private static final int MAX_PREFIX_WORDS = 64;
 
   private final Analyzer queryAnalyzer;
   private final DirectSpellChecker spellChecker = new DirectSpellChecker();
@@ -71,21 +75,25 @@ public final class QueryPlanner {
     String corrected = correct(words, typingLastWord, reader);
     String text = corrected == null ? raw : corrected;
 
-    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+    AnalysedQuery analysed = AnalysedQuery.of(queryAnalyzer, text);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    Set<String> highlight = new HashSet<>();
     boolean any = false;
-    any |= add(query, builder.createBooleanQuery(SectionSchema.TITLE, text), TITLE_BOOST);
-    any |= add(query, builder.createBooleanQuery(SectionSchema.BREADCRUMB, text), BREADCRUMB_BOOST);
-    Query prose = builder.createBooleanQuery(SectionSchema.PROSE, text);
+    any |= add(query, analysed.anyWord(SectionSchema.TITLE), TITLE_BOOST);
+    any |= add(query, analysed.anyWord(SectionSchema.BREADCRUMB), BREADCRUMB_BOOST);
+    Query prose = analysed.anyWord(SectionSchema.PROSE);
     any |= add(query, prose, PROSE_BOOST);
-    any |= add(query, builder.createBooleanQuery(SectionSchema.CODE, text), CODE_BOOST);
-    any |= add(query, builder.createBooleanQuery(SectionSchema.SYNOPSIS, text), SYNOPSIS_BOOST);
-    any |= add(query, builder.createBooleanQuery(SectionSchema.ASKED, text), ASKED_BOOST);
-    add(highlight, prose, 1f);
+    any |= add(query, analysed.anyWord(SectionSchema.CODE), CODE_BOOST);
+    any |= add(query, analysed.anyWord(SectionSchema.SYNOPSIS), SYNOPSIS_BOOST);
+    any |= add(query, analysed.anyWord(SectionSchema.ASKED), ASKED_BOOST);
+    if (prose != null) {
+      Set<Term> proseTerms = new HashSet<>();
+      prose.visit(QueryVisitor.termCollector(proseTerms));
+      proseTerms.forEach(t -> highlight.add(t.text()));
+    }
     if (words.length > 1) {
-      add(query, builder.createPhraseQuery(SectionSchema.TITLE, text, 1), TITLE_PHRASE_BOOST);
-      add(query, builder.createPhraseQuery(SectionSchema.PROSE, text, 3), PROSE_PHRASE_BOOST);
+      add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
+      add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
     }
     String exactTitle = SectionSchema.normalizeTitle(text);
     if (!exactTitle.isEmpty()) {
@@ -93,15 +101,25 @@ public final class QueryPlanner {
     }
     String last = lastWord(text);
     if (typingLastWord && last.length() >= 2) {
-      any |= add(query, new PrefixQuery(new Term(SectionSchema.SPELL, last)), PREFIX_BOOST);
-      add(query, new PrefixQuery(new Term(SectionSchema.TITLE, last)), PREFIX_BOOST);
-      // Snippets highlight the words the prefix stands for. A prefix query itself would make the highlighter
-      // re-analyse every hit's text, which cost milliseconds per hit.
+      any |= add(query, prefix(reader, SectionSchema.SPELL, last), PREFIX_BOOST);
+      add(query, prefix(reader, SectionSchema.TITLE, last), PREFIX_BOOST);
+      // Snippets mark the words the prefix stands for.
       for (String completion : completions(reader, SectionSchema.PROSE, last, MAX_HIGHLIGHT_COMPLETIONS)) {
-        add(highlight, new TermQuery(new Term(SectionSchema.PROSE, completion)), 1f);
+        highlight.add(completion);
       }
     }
-    return new QueryPlan(text, any ? query.build() : null, highlight.build(), corrected);
+    return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
+  }
+
+  /**
+   * Sections with a word of {@code field} that starts with {@code prefix}, all scored alike. The few words a prefix
+   * usually stands for are looked up directly; a {@link PrefixQuery} would compile an automaton on every keystroke.
+   */
+  private static Query prefix(IndexReader reader, String field, String prefix) throws IOException {
+    List<String> words = completions(reader, field, prefix, MAX_PREFIX_WORDS + 1);
+    if (words.size() > MAX_PREFIX_WORDS) return new PrefixQuery(new Term(field, prefix));
+    if (words.isEmpty()) return null;
+    return new TermInSetQuery(field, words.stream().map(BytesRef::new).toList());
   }
 
   private static boolean add(BooleanQuery.Builder into, Query q, float boost) {

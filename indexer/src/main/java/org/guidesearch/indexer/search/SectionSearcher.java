@@ -19,13 +19,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
@@ -55,7 +52,7 @@ public final class SectionSearcher implements Closeable {
   private static final int PREFER_SUBSECTION_WITHIN = 3;
   private static final float SUBSECTION_SCORE_RATIO = 0.8f;
 
-  /** Snippets are cut from the indexed text, so the highlighter analyses like the index (no query synonyms). */
+  /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
   private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
 
   private final AtomicReference<Generation> current = new AtomicReference<>();
@@ -122,7 +119,7 @@ public final class SectionSearcher implements Closeable {
   /** Every section matching the keyword query, best first, summaries scaled down. */
   private static ScoreDoc[] keyword(Generation g, IndexSearcher searcher, QueryPlan plan) throws IOException {
     if (plan.query() == null) return new ScoreDoc[0];
-    TopDocs all = searcher.search(plan.query(), Math.max(1, g.sectionDocs.size()));
+    TopDocs all = searcher.search(g.termStates.apply(plan.query()), Math.max(1, g.sectionDocs.size()));
     for (ScoreDoc sd : all.scoreDocs) {
       if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
     }
@@ -230,22 +227,25 @@ public final class SectionSearcher implements Closeable {
     if (page.length == 0) {
       return List.of();
     }
-    UnifiedHighlighter highlighter = new InMemoryProseHighlighter(
-        UnifiedHighlighter.builder(searcher, INDEX_ANALYZER)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-            .withMaxLength(20_000), g.prose);
-    int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-    String[] prose = highlighter.highlightFields(new String[] {SectionSchema.PROSE}, plan.highlightQuery(), ids, new int[] {1})
-        .get(SectionSchema.PROSE);
+    Map<String, Float> weights = termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms());
     List<SearchHit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      HitFields f = g.hitFields.get(page[i].doc);
-      String snippet = prose[i] != null
-          ? prose[i].replace("&#x2F;", "/")
-          : fallbackSnippet(searcher.storedFields().document(page[i].doc), bestPassage.get(page[i].doc));
-      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, page[i].score));
+    for (ScoreDoc sd : page) {
+      HitFields f = g.hitFields.get(sd.doc);
+      String snippet = g.snippets.snippet(sd.doc, weights);
+      if (snippet == null) snippet = fallbackSnippet(searcher.storedFields().document(sd.doc), bestPassage.get(sd.doc));
+      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score));
     }
     return hits;
+  }
+
+  /** Each prose term of the query weighted by its rarity (BM25's idf), so a snippet shows the most telling words. */
+  private static Map<String, Float> termWeights(TermStatesCache dictionary, int n, Set<String> terms) {
+    Map<String, Float> weights = new HashMap<>();
+    for (String t : terms) {
+      int df = dictionary.docFreq(new Term(SectionSchema.PROSE, t));
+      if (df > 0) weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+    return weights;
   }
 
   /** No highlighted passage: the passage that matched by meaning, or the section's opening. */
@@ -306,8 +306,8 @@ public final class SectionSearcher implements Closeable {
    * is which section, its file, and which sections are summaries.
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
-      Set<Integer> summaries, Map<Integer, HitFields> hitFields, Map<Integer, String> prose,
-      Map<Integer, Integer> parentDoc) {
+      Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
+      Map<Integer, Integer> parentDoc, TermStatesCache termStates) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -336,7 +336,8 @@ public final class SectionSearcher implements Closeable {
         if (p != null) parentDoc.put(doc, p);
       });
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
-          Map.copyOf(hitFields), Map.copyOf(prose), Map.copyOf(parentDoc));
+          Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
+          new TermStatesCache(reader));
     }
 
     IndexSearcher searcher() {
@@ -348,26 +349,4 @@ public final class SectionSearcher implements Closeable {
 
   /** What a hit shows, read once per generation instead of from stored fields on every search. */
   private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb) {}
-
-  /** Highlights prose kept in memory rather than decompressing stored fields for every hit. */
-  private static final class InMemoryProseHighlighter extends UnifiedHighlighter {
-    private final Map<Integer, String> prose;
-
-    InMemoryProseHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> prose) {
-      super(builder);
-      this.prose = prose;
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docIter,
-        int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> values = new ArrayList<>();
-      for (int doc = docIter.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-        CharSequence[] row = new CharSequence[fields.length];
-        for (int f = 0; f < fields.length; f++) row[f] = prose.getOrDefault(doc, "");
-        values.add(row);
-      }
-      return values;
-    }
-  }
 }
