@@ -65,14 +65,17 @@ final class ProseSnippets {
   private static int bestSentence(SectionText text, Map<String, Float> weights) {
     int sentenceCount = text.sentenceStarts().length - 1;
     double[] score = new double[sentenceCount];
-    Map<Integer, Map<String, Integer>> seen = new HashMap<>();
-    for (String term : weights.keySet()) {
-      int[] at = text.offsets().get(term);
+    int[] lastTerm = new int[sentenceCount]; // which term last scored in each sentence: repeats weigh less
+    java.util.Arrays.fill(lastTerm, -1);
+    int termIndex = 0;
+    for (Map.Entry<String, Float> term : weights.entrySet()) {
+      int[] at = text.offsets().get(term.getKey());
+      termIndex++;
       if (at == null) continue;
       for (int i = 0; i < at.length; i += 2) {
         int s = text.sentenceOf(at[i]);
-        int count = seen.computeIfAbsent(s, k -> new HashMap<>()).merge(term, 1, Integer::sum);
-        score[s] += weights.get(term) * (count == 1 ? 1.0 : REPEAT_WEIGHT);
+        score[s] += term.getValue() * (lastTerm[s] == termIndex ? REPEAT_WEIGHT : 1.0);
+        lastTerm[s] = termIndex;
       }
     }
     int best = 0;

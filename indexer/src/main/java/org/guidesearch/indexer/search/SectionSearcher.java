@@ -119,11 +119,11 @@ public final class SectionSearcher implements Closeable {
   /** Every section matching the keyword query, best first, summaries scaled down. */
   private static ScoreDoc[] keyword(Generation g, IndexSearcher searcher, QueryPlan plan) throws IOException {
     if (plan.query() == null) return new ScoreDoc[0];
-    TopDocs all = searcher.search(g.termStates.apply(plan.query()), Math.max(1, g.sectionDocs.size()));
-    for (ScoreDoc sd : all.scoreDocs) {
+    ScoreDoc[] all = searcher.search(g.termStates.apply(plan.query()), new AllHits());
+    for (ScoreDoc sd : all) {
       if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
     }
-    return sorted(all.scoreDocs);
+    return sorted(all);
   }
 
   /**
@@ -259,18 +259,23 @@ public final class SectionSearcher implements Closeable {
   }
 
   static String escapeHtml(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        default -> out.append(c);
-      }
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < s.length(); i++) {
+      String entity = switch (s.charAt(i)) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#x27;";
+        default -> null;
+      };
+      if (entity == null) continue;
+      if (out == null) out = new StringBuilder(s.length() + 16);
+      out.append(s, copied, i).append(entity);
+      copied = i + 1;
     }
-    return out.toString();
+    return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
   private Generation acquire() {
