@@ -237,6 +237,7 @@ public final class BenchMain {
   private static String label(String benchmark) {
     return switch (benchmark.substring(benchmark.lastIndexOf('.') + 1)) {
       case "keywordSearch" -> "SectionSearcher.search (keyword, judged queries)";
+      case "hybridSearch" -> "SectionSearcher.search (hybrid, same queries)";
       case "neighboursDepth2" -> "ConceptGraph.neighbours depth 2 (as served)";
       case "neighboursDepth2Uncached" -> "ConceptGraph.neighbours depth 2 (cache emptied)";
       default -> benchmark;

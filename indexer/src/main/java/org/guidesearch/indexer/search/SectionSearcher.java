@@ -107,7 +107,7 @@ public final class SectionSearcher implements Closeable {
       int from = Math.min(request.offset(), inDoc.length);
       int to = Math.min(from + request.limit(), inDoc.length);
       ScoreDoc[] page = Arrays.copyOfRange(inDoc, from, to);
-      List<SearchHit> hits = toHits(g, searcher, plan, page, bestPassage);
+      List<SearchHit> hits = toHits(g, plan, page, bestPassage);
       return new SearchResult(request.query(), inDoc.length, hits, facets, plan.didYouMean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -142,7 +142,6 @@ public final class SectionSearcher implements Closeable {
       LOG.warn("could not embed query ({}); answering by keywords only", e.toString());
       return new ScoreDoc[0];
     }
-    StoredFields stored = g.searcher().storedFields();
     List<ScoreDoc[]> rankings = new ArrayList<>();
     for (int m = 0; m < vectors.length; m++) {
       TopDocs passages = g.searcher().search(
@@ -152,12 +151,12 @@ public final class SectionSearcher implements Closeable {
       for (ScoreDoc p : passages.scoreDocs) {
         float cosine = cosine(p.score);
         if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
-        Document d = stored.document(p.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
-        Integer section = g.sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
-        if (section == null || bySection.containsKey(section)) continue;
+        PassageOf passage = g.passages.get(p.doc);
+        if (passage == null || bySection.containsKey(passage.section())) continue;
+        int section = passage.section();
         float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
         bySection.put(section, new ScoreDoc(section, score));
-        String snippet = d.get(SectionSchema.PASSAGE_SNIPPET);
+        String snippet = passage.snippet();
         if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
       }
       rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
@@ -222,8 +221,7 @@ public final class SectionSearcher implements Closeable {
     return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
   }
 
-  private List<SearchHit> toHits(Generation g, IndexSearcher searcher, QueryPlan plan, ScoreDoc[] page,
-      Map<Integer, String> bestPassage) throws IOException {
+  private static List<SearchHit> toHits(Generation g, QueryPlan plan, ScoreDoc[] page, Map<Integer, String> bestPassage) {
     if (page.length == 0) {
       return List.of();
     }
@@ -232,7 +230,10 @@ public final class SectionSearcher implements Closeable {
     for (ScoreDoc sd : page) {
       HitFields f = g.hitFields.get(sd.doc);
       String snippet = g.snippets.snippet(sd.doc, weights);
-      if (snippet == null) snippet = fallbackSnippet(searcher.storedFields().document(sd.doc), bestPassage.get(sd.doc));
+      if (snippet == null) {
+        String passage = bestPassage.get(sd.doc);
+        snippet = passage != null ? fallbackSnippet(passage) : f.opening();
+      }
       hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score));
     }
     return hits;
@@ -248,12 +249,8 @@ public final class SectionSearcher implements Closeable {
     return weights;
   }
 
-  /** No highlighted passage: the passage that matched by meaning, or the section's opening. */
-  private static String fallbackSnippet(Document d, String passage) {
-    String text = passage != null ? passage : d.get(SectionSchema.PROSE);
-    if (text == null || text.isBlank()) {
-      text = d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE);
-    }
+  /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
+  private static String fallbackSnippet(String text) {
     String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
     return escapeHtml(cut.replaceAll("\\s+", " ").strip());
   }
@@ -308,11 +305,11 @@ public final class SectionSearcher implements Closeable {
 
   /**
    * One open index generation and what every search needs from it without touching stored fields: which document
-   * is which section, its file, and which sections are summaries.
+   * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
       Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
-      Map<Integer, Integer> parentDoc, TermStatesCache termStates) {
+      Map<Integer, Integer> parentDoc, TermStatesCache termStates, Map<Integer, PassageOf> passages) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -328,8 +325,12 @@ public final class SectionSearcher implements Closeable {
       for (ScoreDoc sd : sections.scoreDocs) {
         Document d = stored.document(sd.doc);
         sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
+        String opening = d.get(SectionSchema.PROSE) == null || d.get(SectionSchema.PROSE).isBlank()
+            ? (d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE))
+            : d.get(SectionSchema.PROSE);
         hitFields.put(sd.doc, new HitFields(d.get(SectionSchema.DOC), d.get(SectionSchema.ANCHOR), d.get(SectionSchema.TITLE),
-            d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d)));
+            d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d),
+            fallbackSnippet(opening)));
         prose.put(sd.doc, d.get(SectionSchema.PROSE));
         if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
         docOf.put(sd.doc, d.get(SectionSchema.DOC));
@@ -340,9 +341,17 @@ public final class SectionSearcher implements Closeable {
         Integer p = sectionDocs.get(parentId);
         if (p != null) parentDoc.put(doc, p);
       });
+      Map<Integer, PassageOf> passages = new HashMap<>();
+      TopDocs passageDocs = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
+          Math.max(1, reader.maxDoc()));
+      for (ScoreDoc sd : passageDocs.scoreDocs) {
+        Document d = stored.document(sd.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
+        Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
+        if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
+      }
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          new TermStatesCache(reader));
+          new TermStatesCache(reader), Map.copyOf(passages));
     }
 
     IndexSearcher searcher() {
@@ -352,6 +361,14 @@ public final class SectionSearcher implements Closeable {
     }
   }
 
+  /** A passage's section (its document number) and the snippet it offers, read once per generation. */
+  private record PassageOf(int section, String snippet) {
+    PassageOf {
+      snippet = snippet == null ? "" : snippet;
+    }
+  }
+
   /** What a hit shows, read once per generation instead of from stored fields on every search. */
-  private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb) {}
+  private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb,
+      String opening) {}
 }
