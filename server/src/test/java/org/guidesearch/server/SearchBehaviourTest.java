@@ -76,6 +76,16 @@ class SearchBehaviourTest {
   }
 
   @Test
+  void aMisspeltIdentifierIsCorrectedWhole() {
+    SearchResult settrace = search("sys.setrace ", SearchMode.HYBRID);
+    assertThat(settrace.didYouMean()).isEqualTo("sys.settrace");
+    assertThat(settrace.hits().get(0).anchor()).isEqualTo("154-interpreter-profiling-hooks");
+    SearchResult cache = search("lru_cahce ", SearchMode.KEYWORD);
+    assertThat(cache.didYouMean()).isEqualTo("lru_cache");
+    assertThat(cache.hits().get(0).anchor()).isEqualTo("cachingmemoization-functoolslru_cache");
+  }
+
+  @Test
   void theLastWordMatchesAsAPrefixWhileTyping() {
     SearchResult r = search("metacl", SearchMode.KEYWORD);
     assertThat(r.didYouMean()).isNull();

@@ -139,7 +139,7 @@ public final class QueryPlanner {
       String lower = word.toLowerCase(Locale.ROOT);
       boolean isLast = i == words.length - 1;
       if (lower.length() < MIN_CORRECTABLE_LENGTH
-          || !lower.chars().allMatch(Character::isLetter)
+          || !isWordOrIdentifier(lower)
           || reader.docFreq(new Term(SectionSchema.SPELL, lower)) > 0
           || (isLast && typingLastWord && hasPrefix(reader, lower))) {
         out.add(word);
@@ -156,6 +156,12 @@ public final class QueryPlanner {
       }
     }
     return changed ? String.join(" ", out) : null;
+  }
+
+  /** Letters, or an identifier made of letters, underscores and dots ({@code lru_cache}, {@code sys.settrace}). */
+  private static boolean isWordOrIdentifier(String word) {
+    return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
+        && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(word.length() - 1));
   }
 
   /** Up to {@code max} indexed terms of {@code field} that start with {@code prefix}, in term order. */
