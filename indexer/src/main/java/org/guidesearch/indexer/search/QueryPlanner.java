@@ -50,14 +50,16 @@ public final class QueryPlanner {
   private static final int MAX_PREFIX_WORDS = 64;
 
   private final Analyzer queryAnalyzer;
-  private final DirectSpellChecker spellChecker = new DirectSpellChecker();
+  /**
+   * Corrections within one edit are tried first: nearly every typo is one (a transposition counts as one), and
+   * the one-edit automaton costs a third of the two-edit one.
+   */
+  private final DirectSpellChecker oneEdit = spellChecker(1);
+  private final DirectSpellChecker twoEdits = spellChecker(2);
 
   /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
   public QueryPlanner(SynonymMap synonyms) {
     this.queryAnalyzer = new SectionAnalyzer(synonyms);
-    spellChecker.setMinPrefix(0);
-    spellChecker.setMaxEdits(2);
-    spellChecker.setAccuracy(0.6f);
   }
 
   Analyzer queryAnalyzer() {
@@ -122,6 +124,14 @@ public final class QueryPlanner {
     return new TermInSetQuery(field, words.stream().map(BytesRef::new).toList());
   }
 
+  private static DirectSpellChecker spellChecker(int maxEdits) {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMinPrefix(0);
+    checker.setMaxEdits(maxEdits);
+    checker.setAccuracy(0.6f);
+    return checker;
+  }
+
   private static boolean add(BooleanQuery.Builder into, Query q, float boost) {
     if (q == null) {
       return false;
@@ -141,13 +151,16 @@ public final class QueryPlanner {
       if (lower.length() < MIN_CORRECTABLE_LENGTH
           || !isWordOrIdentifier(lower)
           || reader.docFreq(new Term(SectionSchema.SPELL, lower)) > 0
+          || everyPartIsKnown(reader, lower)
           || (isLast && typingLastWord && hasPrefix(reader, lower))) {
         out.add(word);
         continue;
       }
-      SuggestWord[] suggestions =
-          spellChecker.suggestSimilar(
-              new Term(SectionSchema.SPELL, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      Term typed = new Term(SectionSchema.SPELL, lower);
+      SuggestWord[] suggestions = oneEdit.suggestSimilar(typed, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (suggestions.length == 0) {
+        suggestions = twoEdits.suggestSimilar(typed, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      }
       if (suggestions.length > 0) {
         out.add(suggestions[0].string);
         changed = true;
@@ -156,6 +169,19 @@ public final class QueryPlanner {
       }
     }
     return changed ? String.join(" ", out) : null;
+  }
+
+  /**
+   * An identifier the guide never writes whole may still be made of words it knows ({@code TYPE_CHECKING} is only
+   * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
+   */
+  private static boolean everyPartIsKnown(IndexReader reader, String identifier) throws IOException {
+    String[] parts = identifier.split("[._]+");
+    if (parts.length < 2) return false;
+    for (String part : parts) {
+      if (!part.isEmpty() && reader.docFreq(new Term(SectionSchema.SPELL, part)) == 0) return false;
+    }
+    return true;
   }
 
   /** Letters, or an identifier made of letters, underscores and dots ({@code lru_cache}, {@code sys.settrace}). */
