@@ -145,7 +145,7 @@ public final class SectionSearcher implements Closeable {
     List<ScoreDoc[]> rankings = new ArrayList<>();
     for (int m = 0; m < vectors.length; m++) {
       TopDocs passages = g.searcher().search(
-          new KnnFloatVectorQuery(SectionSchema.vectorField(m), vectors[m], KNN_PASSAGES), KNN_PASSAGES);
+          new KnnFloatVectorQuery(SectionSchema.vectorField(m), SectionSchema.unitLength(vectors[m]), KNN_PASSAGES), KNN_PASSAGES);
       Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
       float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
       for (ScoreDoc p : passages.scoreDocs) {
@@ -188,7 +188,7 @@ public final class SectionSearcher implements Closeable {
     }
   }
 
-  /** Lucene scores cosine similarity as (1 + cos) / 2. */
+  /** Lucene scores the dot product of unit vectors (their cosine) as (1 + cos) / 2. */
   private static float cosine(float score) {
     return 2 * score - 1;
   }
