@@ -26,6 +26,11 @@ public record ReaderQuestions(List<Passage> passages) {
     passages = List.copyOf(passages);
   }
 
+  /** These questions but those {@code drop} accepts. */
+  public ReaderQuestions without(java.util.function.Predicate<String> drop) {
+    return new ReaderQuestions(passages.stream().filter(p -> !drop.test(p.text())).toList());
+  }
+
   public static ReaderQuestions none() {
     return new ReaderQuestions(List.of());
   }

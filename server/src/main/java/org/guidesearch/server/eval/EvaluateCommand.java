@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.guidesearch.indexer.eval.QuerySet;
+import org.guidesearch.indexer.eval.WordOverlap;
+import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.search.SearchMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "${env:EMBEDDING_MODELS}",
       description = "Comma-separated embedding models to fuse: minilm, bge_small, e5_small.") String models;
   @Option(names = "--misses", description = "Also list the queries whose first hit is not the answer.") boolean misses;
+  @Option(names = "--strict", arity = "0..1", fallbackValue = "0.4", paramLabel = "OVERLAP",
+      description = "Leave out every reader question sharing at least OVERLAP (default 0.4) of its words with a "
+          + "judged query, to show how much of the score rests on near-paraphrases.") Double strict;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new EvaluateCommand()).execute(args));
@@ -29,8 +34,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path indexDir = Files.createTempDirectory("guide-search-eval");
     QuerySet set = QuerySet.load(queries);
+    ReaderQuestions questions = ReaderQuestions.load(data.resolve(ReaderQuestions.FOLDER));
+    if (strict != null) {
+      int before = questions.passages().size();
+      questions = questions.without(q -> set.queries().stream().anyMatch(j -> WordOverlap.of(q, j.query()) >= strict));
+      System.out.printf("strict: %d of %d reader questions left out (word overlap >= %.2f with a judged query)%n",
+          before - questions.passages().size(), before, strict);
+    }
     try (SearchEvaluation eval = SearchEvaluation.open(corpus, data, indexDir, cache,
-        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models))) {
+        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models), questions)) {
       System.out.printf("index built in %d ms (embedding cache %s)%n", eval.indexMillis(), cache);
       SearchEvaluation.Report report = eval.run(set);
       System.out.print(SearchEvaluation.table(report));

@@ -48,15 +48,22 @@ public final class SearchEvaluation implements AutoCloseable {
     return indexMillis;
   }
 
-  /** Indexes {@code corpusDir} into {@code indexDir} with the vocabulary's synonyms. */
+  /** Indexes {@code corpusDir} into {@code indexDir} with the vocabulary's synonyms and the reader questions. */
   public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
       List<EmbeddingModelChoice> models) throws IOException {
+    return open(corpusDir, dataDir, indexDir, embeddingCache, models,
+        ReaderQuestions.load(dataDir.resolve(ReaderQuestions.FOLDER)));
+  }
+
+  /** As above, with the reader questions given (a filtered set, say). */
+  public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
+      List<EmbeddingModelChoice> models, ReaderQuestions questions) throws IOException {
     Vocabulary vocabulary = new VocabularyLoader().load(dataDir);
     SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
     long t0 = System.nanoTime();
-    Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder,
-        ReaderQuestions.load(dataDir.resolve(ReaderQuestions.FOLDER))).build(corpus.sections(), vocabulary.guideposts());
+    Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder, questions)
+        .build(corpus.sections(), vocabulary.guideposts());
     SectionSearcher searcher =
         new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);
