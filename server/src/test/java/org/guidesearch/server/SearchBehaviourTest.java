@@ -76,6 +76,13 @@ class SearchBehaviourTest {
   }
 
   @Test
+  void onlyTheFirstFewUnknownWordsOfAQueryAreCorrected() {
+    // Correction costs about a millisecond a word: a bound keeps a long run of gibberish cheap.
+    SearchResult r = search("garbge refrence decoraters multiprocesing asyncoi evnt ", SearchMode.KEYWORD);
+    assertThat(r.didYouMean()).isEqualTo("garbage reference decorators multiprocessing asyncoi evnt");
+  }
+
+  @Test
   void aMisspeltIdentifierIsCorrectedWhole() {
     SearchResult settrace = search("sys.setrace ", SearchMode.HYBRID);
     assertThat(settrace.didYouMean()).isEqualTo("sys.settrace");
