@@ -66,7 +66,7 @@ final class ProseSnippets {
     int sentenceCount = text.sentenceStarts().length - 1;
     double[] score = new double[sentenceCount];
     int[] lastTerm = new int[sentenceCount]; // which term last scored in each sentence: repeats weigh less
-    java.util.Arrays.fill(lastTerm, -1);
+    Arrays.fill(lastTerm, -1);
     int termIndex = 0;
     for (Map.Entry<String, Float> term : weights.entrySet()) {
       int[] at = text.offsets().get(term.getKey());
