@@ -5,38 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.guidesearch.server.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The concept explorer at {@code /concepts/{id}}: a vis-network graph drawn from the real concept graph. */
-@ExtendWith(SharedService.class)
-class ConceptExplorerTest {
-  static RunningService service;
-  static Browser browser;
-
-  @BeforeAll
-  static void start(RunningService shared) throws Exception {
-    service = shared;
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
-  }
-
-  @AfterEach
-  void pageRaisedNoScriptErrors() {
-    assertThat(browser.pageErrors()).as("uncaught script errors on %s", browser.driver().getCurrentUrl()).isEmpty();
-  }
-
+class ConceptExplorerTest extends BrowserTest {
   @Test
   void drawsTheConceptsNeighbourhoodAndExpandsANeighbourOnClick() throws Exception {
     openSettled("gil");

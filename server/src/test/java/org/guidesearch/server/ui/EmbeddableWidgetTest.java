@@ -15,12 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.guidesearch.server.RunningService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
@@ -31,15 +28,11 @@ import org.openqa.selenium.interactions.Actions;
  * {@code <guide-search>} embedded the way a site owner would, on a page from another origin: a small JDK HTTP
  * server on its own port stands in for the owner's site, and the widget reaches the real service across origins.
  */
-@ExtendWith(SharedService.class)
-class EmbeddableWidgetTest {
-  static RunningService service;
-  static Browser browser;
+class EmbeddableWidgetTest extends BrowserTest {
   static HttpServer site;
 
   @BeforeAll
-  static void start(RunningService shared) throws Exception {
-    service = shared;
+  static void startSite() throws Exception {
     site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     // The owner's page: the two lines from the README, plus `site` so that links stay on this test server
     // (the published guide is on the internet, which the tests never touch).
@@ -60,18 +53,11 @@ class EmbeddableWidgetTest {
         <!doctype html><html lang="en"><head><title>Guide copy</title></head>
         <body><main><h1>Guide copy</h1><p>%s</p></main></body></html>""".formatted(exchange.getRequestURI().getPath())));
     site.start();
-    browser = Browser.start();
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
+  static void stopSite() {
     if (site != null) site.stop(0);
-  }
-
-  @AfterEach
-  void pageRaisedNoScriptErrors() {
-    assertThat(browser.pageErrors()).as("uncaught script errors on %s", browser.driver().getCurrentUrl()).isEmpty();
   }
 
   static String siteBase() {

@@ -5,37 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.guidesearch.server.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The search page at {@code /} in headless Chromium against the real service and the real guide. */
-@ExtendWith(SharedService.class)
-class SearchPageTest {
-  static RunningService service;
-  static Browser browser;
-
-  @BeforeAll
-  static void start(RunningService shared) throws Exception {
-    service = shared;
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
-  }
-
-  @AfterEach
-  void pageRaisedNoScriptErrors() {
-    assertThat(browser.pageErrors()).as("uncaught script errors on %s", browser.driver().getCurrentUrl()).isEmpty();
-  }
-
+class SearchPageTest extends BrowserTest {
   @Test
   void typingShowsHighlightedHitsWithBreadcrumbsFacetsAndConceptChips() throws Exception {
     browser.open(service.base() + "/");
