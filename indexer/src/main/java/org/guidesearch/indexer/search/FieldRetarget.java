@@ -1,10 +1,6 @@
 package org.guidesearch.indexer.search;
 
-import java.util.List;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -21,6 +17,10 @@ final class FieldRetarget {
 
   /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
   static Query to(Query query, String field) {
+    return QueryTrees.mapLeaves(query, leaf -> leafTo(leaf, field));
+  }
+
+  private static Query leafTo(Query query, String field) {
     if (query instanceof TermQuery t) {
       return new TermQuery(moved(t.getTerm(), field));
     }
@@ -44,20 +44,6 @@ final class FieldRetarget {
         Term[] at = new Term[terms[i].length];
         for (int j = 0; j < at.length; j++) at[j] = moved(terms[i][j], field);
         b.add(at, positions[i]);
-      }
-      return b.build();
-    }
-    if (query instanceof BoostQuery q) {
-      Query inner = to(q.getQuery(), field);
-      return inner == null ? null : new BoostQuery(inner, q.getBoost());
-    }
-    if (query instanceof BooleanQuery q) {
-      BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(q.getMinimumNumberShouldMatch());
-      List<BooleanClause> clauses = q.clauses();
-      for (BooleanClause c : clauses) {
-        Query inner = to(c.getQuery(), field);
-        if (inner == null) return null;
-        b.add(inner, c.getOccur());
       }
       return b.build();
     }

@@ -7,9 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -33,18 +30,9 @@ final class TermStatesCache {
 
   /** {@code query} with its term queries carrying their cached states; other kinds of query are left as they are. */
   Query apply(Query query) {
-    if (query instanceof TermQuery t && t.getTermStates() == null) {
-      return new TermQuery(t.getTerm(), statesOf(t.getTerm()));
-    }
-    if (query instanceof BoostQuery b) {
-      return new BoostQuery(apply(b.getQuery()), b.getBoost());
-    }
-    if (query instanceof BooleanQuery b) {
-      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-      for (BooleanClause c : b.clauses()) out.add(apply(c.getQuery()), c.getOccur());
-      return out.build();
-    }
-    return query;
+    return QueryTrees.mapLeaves(query, leaf -> leaf instanceof TermQuery t && t.getTermStates() == null
+        ? new TermQuery(t.getTerm(), statesOf(t.getTerm()))
+        : leaf);
   }
 
   /** How many documents hold {@code term}. */
