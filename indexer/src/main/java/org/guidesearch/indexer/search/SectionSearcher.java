@@ -90,16 +90,15 @@ public final class SectionSearcher implements Closeable {
   public SearchResult search(SearchRequest request) {
     Generation g = acquire();
     try {
-      IndexSearcher searcher = g.searcher();
       QueryPlan plan = planner.plan(request, g.reader);
       if (plan == null) {
         return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
       }
       Map<Integer, String> bestPassage = new HashMap<>();
       ScoreDoc[] ranked = switch (request.mode()) {
-        case KEYWORD -> keyword(g, searcher, plan);
+        case KEYWORD -> keyword(g, plan);
         case SEMANTIC -> semantic(g, plan, bestPassage);
-        case HYBRID -> fuse(keyword(g, searcher, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
+        case HYBRID -> fuse(keyword(g, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
       };
       preferSubsections(g, ranked);
       Map<String, Integer> facets = facets(g, ranked);
@@ -117,9 +116,9 @@ public final class SectionSearcher implements Closeable {
   }
 
   /** Every section matching the keyword query, best first, summaries scaled down. */
-  private static ScoreDoc[] keyword(Generation g, IndexSearcher searcher, QueryPlan plan) throws IOException {
+  private static ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
     if (plan.query() == null) return new ScoreDoc[0];
-    ScoreDoc[] all = searcher.search(g.termStates.apply(plan.query()), new AllHits());
+    ScoreDoc[] all = g.evaluator.matches(plan.query());
     for (ScoreDoc sd : all) {
       if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
     }
@@ -309,7 +308,8 @@ public final class SectionSearcher implements Closeable {
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
       Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
-      Map<Integer, Integer> parentDoc, TermStatesCache termStates, Map<Integer, PassageOf> passages) {
+      Map<Integer, Integer> parentDoc, TermStatesCache termStates, QueryEvaluator evaluator,
+      Map<Integer, PassageOf> passages) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -349,9 +349,10 @@ public final class SectionSearcher implements Closeable {
         Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
         if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
       }
+      TermStatesCache termStates = new TermStatesCache(reader);
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          new TermStatesCache(reader), Map.copyOf(passages));
+          termStates, new QueryEvaluator(new LeafScores(reader, termStates)), Map.copyOf(passages));
     }
 
     IndexSearcher searcher() {

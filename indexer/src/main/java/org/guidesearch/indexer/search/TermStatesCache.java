@@ -8,14 +8,13 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
  * Where each indexed term of one index generation sits in the term dictionary, and its statistics, looked up once.
  *
  * <p>A generation never changes, so neither do its terms' states; without this, every search looked each of its
- * thirty-odd (field, term) pairs up in the dictionary again. Terms the index lacks are remembered too (most
+ * thirty-odd (field, term) pairs up in the dictionary again (now only those not yet in {@link LeafScores}). Terms the index lacks are remembered too (most
  * fields lack most query words), up to a bound, so that what readers type cannot grow the cache without end.
  */
 final class TermStatesCache {
@@ -28,11 +27,9 @@ final class TermStatesCache {
     this.searcher = new IndexSearcher(reader);
   }
 
-  /** {@code query} with its term queries carrying their cached states; other kinds of query are left as they are. */
-  Query apply(Query query) {
-    return QueryTrees.mapLeaves(query, leaf -> leaf instanceof TermQuery t && t.getTermStates() == null
-        ? new TermQuery(t.getTerm(), statesOf(t.getTerm()))
-        : leaf);
+  /** {@code query} carrying its term's cached state, so that Lucene need not look the term up again. */
+  TermQuery withStates(TermQuery query) {
+    return query.getTermStates() != null ? query : new TermQuery(query.getTerm(), statesOf(query.getTerm()));
   }
 
   /** How many documents hold {@code term}. */

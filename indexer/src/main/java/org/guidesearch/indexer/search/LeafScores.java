@@ -1,0 +1,87 @@
+package org.guidesearch.indexer.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+/**
+ * What each leaf query (a term, a phrase, a group of synonyms, a prefix) matches in one index generation, with
+ * Lucene's scores, computed once and kept.
+ *
+ * <p>A generation never changes, so neither does what a leaf matches or how it scores. Profiling showed that
+ * Lucene spent most of a keyword search setting up each of a query's thirty-odd leaves (weights, postings readers,
+ * phrase statistics), not scoring the few sections they match; readers' queries share their words, so the same
+ * leaves come back again and again. Bounded by the matches it holds (about 16 bytes each), so that what readers
+ * type cannot grow it without end: past the bound, new leaves are scored on every search, as without it.
+ */
+final class LeafScores {
+  private static final long MAX_MATCHES = 2_000_000;
+
+  private final IndexSearcher searcher;
+  private final TermStatesCache termStates;
+  private final Map<Key, Matches> cache = new ConcurrentHashMap<>();
+  private final AtomicLong held = new AtomicLong();
+
+  LeafScores(IndexReader reader, TermStatesCache termStates) {
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(new BM25Similarity());
+    this.searcher.setQueryCache(null); // this class is the cache
+    this.termStates = termStates;
+  }
+
+  IndexSearcher searcher() {
+    return searcher;
+  }
+
+  /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */
+  Matches known(Query leaf, float boost) {
+    return cache.get(new Key(leaf, boost));
+  }
+
+  /** Keeps what {@code leaf} matched, unless the cache is full. */
+  void remember(Query leaf, float boost, Matches matches) {
+    if (held.addAndGet(matches.size() + 1) <= MAX_MATCHES) {
+      cache.putIfAbsent(new Key(leaf, boost), matches);
+    } else {
+      held.addAndGet(-(matches.size() + 1));
+    }
+  }
+
+  /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
+  Matches score(Query leaf, float boost) throws IOException {
+    Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
+    int[] docs = new int[16];
+    float[] scores = new float[16];
+    int n = 0;
+    for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(segment);
+      if (scorer == null) continue;
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+          scores = Arrays.copyOf(scores, n * 2);
+        }
+        docs[n] = segment.docBase + doc;
+        scores[n++] = scorer.score();
+      }
+    }
+    return n == 0 ? Matches.NONE : new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
+  }
+
+  /** Leaf queries compare by their terms and settings (a term query's cached dictionary state does not count). */
+  private record Key(Query leaf, float boost) {}
+}

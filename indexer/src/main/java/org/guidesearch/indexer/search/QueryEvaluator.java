@@ -1,0 +1,177 @@
+package org.guidesearch.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Scores a query's boolean and boost structure the way Lucene's {@link BooleanQuery} does (a document's score is
+ * the sum of its matching clauses' scores, each clause's sum rounded to a float as Lucene's scorers return it), over
+ * the leaves' remembered matches ({@link LeafScores}).
+ *
+ * <p>A boolean query with a minimum number of optional clauses is handed to Lucene whole, as a leaf.
+ */
+final class QueryEvaluator {
+  private final LeafScores leaves;
+
+  QueryEvaluator(LeafScores leaves) {
+    this.leaves = leaves;
+  }
+
+  /** Every document {@code query} matches, with its score, in document order. */
+  ScoreDoc[] matches(Query query) throws IOException {
+    Matches m = evaluate(query, 1f);
+    ScoreDoc[] out = new ScoreDoc[m.size()];
+    for (int i = 0; i < out.length; i++) out[i] = new ScoreDoc(m.doc(i), m.score(i));
+    return out;
+  }
+
+  private Matches evaluate(Query query, float boost) throws IOException {
+    if (query instanceof BoostQuery b) {
+      return evaluate(b.getQuery(), boost * b.getBoost());
+    }
+    if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+      return bool(b, boost);
+    }
+    Matches known = leaves.known(query, boost);
+    if (known != null) return known;
+    Query rewritten = leaves.searcher().rewrite(query);
+    Matches computed = rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
+        ? evaluate(rewritten, boost)
+        : leaves.score(rewritten, boost);
+    leaves.remember(query, boost, computed);
+    return computed;
+  }
+
+  /** Required clauses must all match and add their scores; optional ones add theirs; excluded ones remove. */
+  private Matches bool(BooleanQuery query, float boost) throws IOException {
+    List<Matches> required = new ArrayList<>();
+    List<Matches> filters = new ArrayList<>();
+    List<Matches> optional = new ArrayList<>();
+    List<Matches> excluded = new ArrayList<>();
+    for (BooleanClause c : query.clauses()) {
+      switch (c.getOccur()) {
+        case MUST -> required.add(evaluate(c.getQuery(), boost));
+        case FILTER -> filters.add(evaluate(c.getQuery(), 0f));
+        case SHOULD -> optional.add(evaluate(c.getQuery(), boost));
+        case MUST_NOT -> excluded.add(evaluate(c.getQuery(), 0f));
+      }
+    }
+    Sum sum;
+    if (required.isEmpty() && filters.isEmpty()) {
+      if (optional.isEmpty()) return Matches.NONE;
+      sum = new Sum(optional.get(0));
+      for (int i = 1; i < optional.size(); i++) sum.or(optional.get(i));
+    } else {
+      sum = required.isEmpty() ? new Sum(filters.get(0)).zeroed() : new Sum(required.get(0));
+      for (int i = required.isEmpty() ? 0 : 1; i < required.size(); i++) sum.and(required.get(i), true);
+      for (Matches f : filters) sum.and(f, false);
+      for (Matches o : optional) sum.addWhereMatched(o);
+    }
+    for (Matches e : excluded) sum.without(e);
+    return sum.toMatches();
+  }
+
+  /** Sorted documents with double-precision running sums, as Lucene's boolean scorers add clause scores. */
+  private static final class Sum {
+    private int[] docs;
+    private double[] scores;
+    private int n;
+
+    Sum(Matches first) {
+      n = first.size();
+      docs = new int[n];
+      scores = new double[n];
+      for (int i = 0; i < n; i++) {
+        docs[i] = first.doc(i);
+        scores[i] = first.score(i);
+      }
+    }
+
+    Sum zeroed() {
+      java.util.Arrays.fill(scores, 0, n, 0d);
+      return this;
+    }
+
+    /** Union: documents of either, scores added. */
+    void or(Matches other) {
+      int[] d = new int[n + other.size()];
+      double[] s = new double[d.length];
+      int i = 0, j = 0, k = 0;
+      while (i < n || j < other.size()) {
+        if (j == other.size() || (i < n && docs[i] < other.doc(j))) {
+          d[k] = docs[i];
+          s[k++] = scores[i++];
+        } else if (i == n || other.doc(j) < docs[i]) {
+          d[k] = other.doc(j);
+          s[k++] = other.score(j++);
+        } else {
+          d[k] = docs[i];
+          s[k++] = scores[i++] + other.score(j++);
+        }
+      }
+      docs = d;
+      scores = s;
+      n = k;
+    }
+
+    /** Intersection: documents of both, the other's scores added when {@code scoring}. */
+    void and(Matches other, boolean scoring) {
+      int i = 0, j = 0, k = 0;
+      while (i < n && j < other.size()) {
+        if (docs[i] < other.doc(j)) {
+          i++;
+        } else if (other.doc(j) < docs[i]) {
+          j++;
+        } else {
+          docs[k] = docs[i];
+          scores[k++] = scores[i++] + (scoring ? other.score(j) : 0);
+          j++;
+        }
+      }
+      n = k;
+    }
+
+    /** Adds the other's scores to the documents already here, matching no new ones. */
+    void addWhereMatched(Matches other) {
+      int i = 0, j = 0;
+      while (i < n && j < other.size()) {
+        if (docs[i] < other.doc(j)) {
+          i++;
+        } else if (other.doc(j) < docs[i]) {
+          j++;
+        } else {
+          scores[i++] += other.score(j++);
+        }
+      }
+    }
+
+    /** Removes the other's documents. */
+    void without(Matches other) {
+      int i = 0, j = 0, k = 0;
+      while (i < n) {
+        while (j < other.size() && other.doc(j) < docs[i]) j++;
+        if (j < other.size() && other.doc(j) == docs[i]) {
+          i++;
+        } else {
+          docs[k] = docs[i];
+          scores[k++] = scores[i++];
+        }
+      }
+      n = k;
+    }
+
+    Matches toMatches() {
+      if (n == 0) return Matches.NONE;
+      int[] d = java.util.Arrays.copyOf(docs, n);
+      float[] s = new float[n];
+      for (int i = 0; i < n; i++) s[i] = (float) scores[i];
+      return new Matches(d, s);
+    }
+  }
+}
