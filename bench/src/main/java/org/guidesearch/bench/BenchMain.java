@@ -106,14 +106,14 @@ public final class BenchMain {
       for (int n = 0; n < 2000; n++) {
         for (String q : keywordMode) distinct.add(q + "&n=" + n);
       }
-      endpoints.put("keyword search, every query new (no cache)", distinct);
+      endpoints.put("keyword search, HTTP cache bypassed", distinct);
       endpoints.put("hybrid search (the default mode)",
           hasHybrid(port) ? queries.stream().map(q -> q + "&mode=hybrid").toList() : null);
       List<String> distinctHybrid = new ArrayList<>();
       for (int n = 0; n < 2000; n++) {
         for (String q : queries) distinctHybrid.add(q + "&mode=hybrid&n=" + n);
       }
-      endpoints.put("hybrid search, every query new (no cache)", hasHybrid(port) ? distinctHybrid : null);
+      endpoints.put("hybrid search, HTTP cache bypassed", hasHybrid(port) ? distinctHybrid : null);
       endpoints.put("suggest /api/suggest", hasSuggest(port)
           ? Fixtures.keywordQueries().stream().map(q -> "/api/suggest?q=" + enc(q.substring(0, Math.min(4, q.length()))))
               .toList()
@@ -243,6 +243,7 @@ public final class BenchMain {
   private static String label(String benchmark) {
     return switch (benchmark.substring(benchmark.lastIndexOf('.') + 1)) {
       case "keywordSearch" -> "SectionSearcher.search (keyword, judged queries)";
+      case "keywordSearchUnseen" -> "SectionSearcher.search (keyword, unseen pairs)";
       case "hybridSearch" -> "SectionSearcher.search (hybrid, same queries)";
       case "neighboursDepth2" -> "ConceptGraph.neighbours depth 2 (as served)";
       case "neighboursDepth2Uncached" -> "ConceptGraph.neighbours depth 2 (cache emptied)";

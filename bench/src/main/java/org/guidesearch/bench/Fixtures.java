@@ -2,6 +2,7 @@ package org.guidesearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.guidesearch.indexer.corpus.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Where the benchmarks find the guide and the vocabulary, and the queries they send (the judged keyword queries). */
@@ -36,6 +43,24 @@ final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code count} queries of two words each, drawn (seeded) from the words of four letters or more in the guide's
+   * prose; so many pairs exist that a run never repeats one.
+   */
+  static List<String> unseenQueries(List<Section> sections, int count) {
+    Set<String> words = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b[a-z]{4,}\\b").matcher("");
+    for (Section s : sections) {
+      m.reset(s.prose().toLowerCase(Locale.ROOT));
+      while (m.find()) words.add(m.group());
+    }
+    List<String> pool = new ArrayList<>(words);
+    Random random = new Random(42);
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) out.add(pool.get(random.nextInt(pool.size())) + " " + pool.get(random.nextInt(pool.size())));
+    return out;
   }
 
   static void deleteRecursively(Path dir) {

@@ -41,6 +41,7 @@ public class SearchBenchmark {
   private Path dir;
   private SectionSearcher searcher;
   private List<String> queries;
+  private List<String> unseen;
 
   @State(Scope.Thread)
   public static class Cursor {
@@ -60,11 +61,24 @@ public class SearchBenchmark {
     searcher = new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);
     queries = Fixtures.keywordQueries();
+    unseen = Fixtures.unseenQueries(corpus.sections(), UNSEEN_QUERIES);
   }
+
+  /** More than a run makes, so none repeats: each one's phrases and its whole are new to the searcher. */
+  private static final int UNSEEN_QUERIES = 1_000_000;
 
   @Benchmark
   public SearchResult keywordSearch(Cursor cursor) {
     return searcher.search(new SearchRequest(queries.get(cursor.next++ % queries.size()), 10, 0, null, SearchMode.KEYWORD));
+  }
+
+  /**
+   * Keyword search for text the searcher has never seen: two words of the guide drawn at random. Its phrase, exact
+   * title and pair are new to every per-generation cache; its single words repeat, as readers' words do.
+   */
+  @Benchmark
+  public SearchResult keywordSearchUnseen(Cursor cursor) {
+    return searcher.search(new SearchRequest(unseen.get(cursor.next++ % unseen.size()), 10, 0, null, SearchMode.KEYWORD));
   }
 
   /** Hybrid over the same queries; query embeddings are cached after the first pass, as in the service. */

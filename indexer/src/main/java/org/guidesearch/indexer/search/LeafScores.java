@@ -2,9 +2,8 @@ package org.guidesearch.indexer.search;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -23,16 +22,22 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * <p>A generation never changes, so neither does what a leaf matches or how it scores. Profiling showed that
  * Lucene spent most of a keyword search setting up each of a query's thirty-odd leaves (weights, postings readers,
  * phrase statistics), not scoring the few sections they match; readers' queries share their words, so the same
- * leaves come back again and again. Bounded by the matches it holds (about 16 bytes each), so that what readers
- * type cannot grow it without end: past the bound, new leaves are scored on every search, as without it.
+ * leaves come back again and again. Bounded to about {@link #MAX_BYTES}: what readers type cannot grow it without end,
+ * and Caffeine's frequency-based admission keeps the leaves that come back rather than one-off ones.
  */
 final class LeafScores {
-  private static final long MAX_MATCHES = 2_000_000;
+  private static final long MAX_BYTES = 32L << 20;
+  /** A cached leaf's key query and map entry, roughly; each match adds a document number and a score. */
+  private static final int ENTRY_BYTES = 256;
+  private static final int MATCH_BYTES = 8;
 
   private final IndexSearcher searcher;
   private final TermStatesCache termStates;
-  private final Map<Key, Matches> cache = new ConcurrentHashMap<>();
-  private final AtomicLong held = new AtomicLong();
+  private final Cache<Key, Matches> cache = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Key key, Matches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
+      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+      .build();
 
   LeafScores(IndexReader reader, TermStatesCache termStates) {
     this.searcher = new IndexSearcher(reader);
@@ -47,16 +52,12 @@ final class LeafScores {
 
   /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */
   Matches known(Query leaf, float boost) {
-    return cache.get(new Key(leaf, boost));
+    return cache.getIfPresent(new Key(leaf, boost));
   }
 
-  /** Keeps what {@code leaf} matched, unless the cache is full. */
+  /** Keeps what {@code leaf} matched (the cache may evict it later). */
   void remember(Query leaf, float boost, Matches matches) {
-    if (held.addAndGet(matches.size() + 1) <= MAX_MATCHES) {
-      cache.putIfAbsent(new Key(leaf, boost), matches);
-    } else {
-      held.addAndGet(-(matches.size() + 1));
-    }
+    cache.put(new Key(leaf, boost), matches);
   }
 
   /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */

@@ -45,37 +45,45 @@ final class ProseSnippets {
   }
 
   /**
-   * The best sentence of {@code doc} for terms weighted by {@code weights} (rarer terms weigh more), or null when
-   * none of them occurs in its prose.
+   * The best sentence of {@code doc} for the query's terms (rarer terms weigh more), or null when none of them
+   * occurs in its prose.
    */
-  String snippet(int doc, Map<String, Float> weights) {
+  String snippet(int doc, TermWeights query) {
     SectionText text = sections.get(doc);
-    if (text == null || weights.isEmpty()) return null;
-    List<int[]> matches = new ArrayList<>();
-    for (String term : weights.keySet()) {
-      int[] at = text.offsets().get(term);
-      if (at == null) continue;
-      for (int i = 0; i < at.length; i += 2) matches.add(new int[] {at[i], at[i + 1]});
+    if (text == null) return null;
+    int[][] occurrences = new int[query.size()][];
+    boolean any = false;
+    for (int t = 0; t < occurrences.length; t++) {
+      occurrences[t] = text.offsets().get(query.term(t));
+      any |= occurrences[t] != null;
     }
-    if (matches.isEmpty()) return null;
-    int best = bestSentence(text, weights);
-    return format(text, best, matches);
+    if (!any) return null;
+    int best = bestSentence(text, query, occurrences);
+    int start = text.sentenceStarts()[best];
+    int end = text.sentenceStarts()[best + 1];
+    List<int[]> inside = new ArrayList<>();
+    for (int[] at : occurrences) {
+      if (at == null) continue;
+      for (int i = 0; i < at.length; i += 2) {
+        if (at[i] >= start && at[i + 1] <= end) inside.add(new int[] {at[i], at[i + 1]});
+      }
+    }
+    return format(text, best, inside);
   }
 
-  private static int bestSentence(SectionText text, Map<String, Float> weights) {
+  /** The sentence with the highest sum of its terms' weights, a term repeated in it weighing less each time. */
+  private static int bestSentence(SectionText text, TermWeights query, int[][] occurrences) {
     int sentenceCount = text.sentenceStarts().length - 1;
     double[] score = new double[sentenceCount];
     int[] lastTerm = new int[sentenceCount]; // which term last scored in each sentence: repeats weigh less
     Arrays.fill(lastTerm, -1);
-    int termIndex = 0;
-    for (Map.Entry<String, Float> term : weights.entrySet()) {
-      int[] at = text.offsets().get(term.getKey());
-      termIndex++;
+    for (int t = 0; t < occurrences.length; t++) {
+      int[] at = occurrences[t];
       if (at == null) continue;
       for (int i = 0; i < at.length; i += 2) {
         int s = text.sentenceOf(at[i]);
-        score[s] += term.getValue() * (lastTerm[s] == termIndex ? REPEAT_WEIGHT : 1.0);
-        lastTerm[s] = termIndex;
+        score[s] += query.weight(t) * (lastTerm[s] == t ? REPEAT_WEIGHT : 1.0);
+        lastTerm[s] = t;
       }
     }
     int best = 0;
@@ -85,14 +93,11 @@ final class ProseSnippets {
     return best;
   }
 
-  private static String format(SectionText text, int sentence, List<int[]> matches) {
+  /** The sentence as escaped HTML with {@code inside} (its terms' offsets) marked, cut around them when long. */
+  private static String format(SectionText text, int sentence, List<int[]> inside) {
     String prose = text.prose();
     int start = text.sentenceStarts()[sentence];
     int end = text.sentenceStarts()[sentence + 1];
-    List<int[]> inside = new ArrayList<>();
-    for (int[] match : matches) {
-      if (match[0] >= start && match[1] <= end) inside.add(match);
-    }
     inside.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     while (end > start && Character.isWhitespace(prose.charAt(end - 1))) end--;
     String prefix = "";
@@ -131,6 +136,34 @@ final class ProseSnippets {
   private static int wordEnd(String s, int to, int limit) {
     while (to < limit && !Character.isWhitespace(s.charAt(to))) to++;
     return to;
+  }
+
+  /** A query's terms and their weights, in a fixed order, prepared once per search for all its hits' snippets. */
+  static final class TermWeights {
+    private final String[] terms;
+    private final float[] weights;
+
+    TermWeights(Map<String, Float> weights) {
+      this.terms = new String[weights.size()];
+      this.weights = new float[weights.size()];
+      int i = 0;
+      for (Map.Entry<String, Float> e : weights.entrySet()) {
+        terms[i] = e.getKey();
+        this.weights[i++] = e.getValue();
+      }
+    }
+
+    int size() {
+      return terms.length;
+    }
+
+    String term(int i) {
+      return terms[i];
+    }
+
+    float weight(int i) {
+      return weights[i];
+    }
   }
 
   /**

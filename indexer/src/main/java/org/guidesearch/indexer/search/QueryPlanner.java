@@ -1,18 +1,14 @@
 package org.guidesearch.indexer.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,9 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -55,12 +48,6 @@ public final class QueryPlanner {
   private static final int MAX_CORRECTIONS = 4;
 
   private final Analyzer queryAnalyzer;
-  /**
-   * Corrections within one edit are tried first: nearly every typo is one (a transposition counts as one), and
-   * the one-edit automaton costs a third of the two-edit one.
-   */
-  private final DirectSpellChecker oneEdit = spellChecker(1);
-  private final DirectSpellChecker twoEdits = spellChecker(2);
 
   /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
   public QueryPlanner(SynonymMap synonyms) {
@@ -72,14 +59,14 @@ public final class QueryPlanner {
   }
 
   /** Returns null for blank text; the plan's query is null when no word is searchable (only stop words). */
-  QueryPlan plan(SearchRequest request, IndexReader reader) throws IOException {
+  QueryPlan plan(SearchRequest request, Lexicon lexicon) {
     String raw = request.query().strip();
     if (raw.isEmpty()) {
       return null;
     }
     boolean typingLastWord = !Character.isWhitespace(request.query().charAt(request.query().length() - 1));
     String[] words = raw.split("\\s+");
-    String corrected = correct(words, typingLastWord, reader);
+    String corrected = correct(words, typingLastWord, lexicon);
     String text = corrected == null ? raw : corrected;
 
     AnalysedQuery analysed = AnalysedQuery.of(queryAnalyzer, text);
@@ -108,10 +95,10 @@ public final class QueryPlanner {
     }
     String last = lastWord(text);
     if (typingLastWord && last.length() >= 2) {
-      any |= add(query, prefix(reader, SectionSchema.SPELL, last), PREFIX_BOOST);
-      add(query, prefix(reader, SectionSchema.TITLE, last), PREFIX_BOOST);
+      any |= add(query, prefix(lexicon, SectionSchema.SPELL, last), PREFIX_BOOST);
+      add(query, prefix(lexicon, SectionSchema.TITLE, last), PREFIX_BOOST);
       // Snippets mark the words the prefix stands for.
-      for (String completion : completions(reader, SectionSchema.PROSE, last, MAX_HIGHLIGHT_COMPLETIONS)) {
+      for (String completion : lexicon.completions(SectionSchema.PROSE, last, MAX_HIGHLIGHT_COMPLETIONS)) {
         highlight.add(completion);
       }
     }
@@ -122,19 +109,11 @@ public final class QueryPlanner {
    * Sections with a word of {@code field} that starts with {@code prefix}, all scored alike. The few words a prefix
    * usually stands for are looked up directly; a {@link PrefixQuery} would compile an automaton on every keystroke.
    */
-  private static Query prefix(IndexReader reader, String field, String prefix) throws IOException {
-    List<String> words = completions(reader, field, prefix, MAX_PREFIX_WORDS + 1);
+  private static Query prefix(Lexicon lexicon, String field, String prefix) {
+    List<String> words = lexicon.completions(field, prefix, MAX_PREFIX_WORDS + 1);
     if (words.size() > MAX_PREFIX_WORDS) return new PrefixQuery(new Term(field, prefix));
     if (words.isEmpty()) return null;
     return new TermInSetQuery(field, words.stream().map(BytesRef::new).toList());
-  }
-
-  private static DirectSpellChecker spellChecker(int maxEdits) {
-    DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMinPrefix(0);
-    checker.setMaxEdits(maxEdits);
-    checker.setAccuracy(0.6f);
-    return checker;
   }
 
   private static boolean add(BooleanQuery.Builder into, Query q, float boost) {
@@ -146,7 +125,7 @@ public final class QueryPlanner {
   }
 
   /** The query with unknown words replaced by the closest known ones, or null when every word is known. */
-  private String correct(String[] words, boolean typingLastWord, IndexReader reader) throws IOException {
+  private static String correct(String[] words, boolean typingLastWord, Lexicon lexicon) {
     List<String> out = new ArrayList<>(words.length);
     boolean changed = false;
     int lookups = 0;
@@ -156,24 +135,16 @@ public final class QueryPlanner {
       boolean isLast = i == words.length - 1;
       if (lower.length() < MIN_CORRECTABLE_LENGTH
           || !isWordOrIdentifier(lower)
-          || reader.docFreq(new Term(SectionSchema.SPELL, lower)) > 0
-          || everyPartIsKnown(reader, lower)
-          || (isLast && typingLastWord && hasPrefix(reader, lower))
+          || lexicon.knows(SectionSchema.SPELL, lower)
+          || everyPartIsKnown(lexicon, lower)
+          || (isLast && typingLastWord && !lexicon.completions(SectionSchema.SPELL, lower, 1).isEmpty())
           || lookups++ >= MAX_CORRECTIONS) {
         out.add(word);
         continue;
       }
-      Term typed = new Term(SectionSchema.SPELL, lower);
-      SuggestWord[] suggestions = oneEdit.suggestSimilar(typed, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (suggestions.length == 0) {
-        suggestions = twoEdits.suggestSimilar(typed, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      }
-      if (suggestions.length > 0) {
-        out.add(suggestions[0].string);
-        changed = true;
-      } else {
-        out.add(word);
-      }
+      Optional<String> closest = lexicon.closest(SectionSchema.SPELL, lower);
+      out.add(closest.orElse(word));
+      changed |= closest.isPresent();
     }
     return changed ? String.join(" ", out) : null;
   }
@@ -182,11 +153,11 @@ public final class QueryPlanner {
    * An identifier the guide never writes whole may still be made of words it knows ({@code TYPE_CHECKING} is only
    * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
    */
-  private static boolean everyPartIsKnown(IndexReader reader, String identifier) throws IOException {
+  private static boolean everyPartIsKnown(Lexicon lexicon, String identifier) {
     String[] parts = identifier.split("[._]+");
     if (parts.length < 2) return false;
     for (String part : parts) {
-      if (!part.isEmpty() && reader.docFreq(new Term(SectionSchema.SPELL, part)) == 0) return false;
+      if (!part.isEmpty() && !lexicon.knows(SectionSchema.SPELL, part)) return false;
     }
     return true;
   }
@@ -196,26 +167,6 @@ public final class QueryPlanner {
     return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
         && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(word.length() - 1));
   }
-
-  /** Up to {@code max} indexed terms of {@code field} that start with {@code prefix}, in term order. */
-  private static List<String> completions(IndexReader reader, String field, String prefix, int max) throws IOException {
-    List<String> out = new ArrayList<>();
-    Terms terms = MultiTerms.getTerms(reader, field);
-    if (terms == null) return out;
-    TermsEnum te = terms.iterator();
-    if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return out;
-    do {
-      String term = te.term().utf8ToString();
-      if (!term.startsWith(prefix)) break;
-      out.add(term);
-    } while (out.size() < max && te.next() != null);
-    return out;
-  }
-
-  private static boolean hasPrefix(IndexReader reader, String prefix) throws IOException {
-    return !completions(reader, SectionSchema.SPELL, prefix, 1).isEmpty();
-  }
-
 
   private static String lastWord(String text) {
     String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");

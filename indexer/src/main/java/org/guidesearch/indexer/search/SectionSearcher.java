@@ -90,7 +90,7 @@ public final class SectionSearcher implements Closeable {
   public SearchResult search(SearchRequest request) {
     Generation g = acquire();
     try {
-      QueryPlan plan = planner.plan(request, g.reader);
+      QueryPlan plan = planner.plan(request, g.lexicon);
       if (plan == null) {
         return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
       }
@@ -224,7 +224,8 @@ public final class SectionSearcher implements Closeable {
     if (page.length == 0) {
       return List.of();
     }
-    Map<String, Float> weights = termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms());
+    ProseSnippets.TermWeights weights =
+        new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
     List<SearchHit> hits = new ArrayList<>(page.length);
     for (ScoreDoc sd : page) {
       HitFields f = g.hitFields.get(sd.doc);
@@ -308,7 +309,7 @@ public final class SectionSearcher implements Closeable {
    */
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
       Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
-      Map<Integer, Integer> parentDoc, TermStatesCache termStates, QueryEvaluator evaluator,
+      Map<Integer, Integer> parentDoc, TermStatesCache termStates, Lexicon lexicon, QueryEvaluator evaluator,
       Map<Integer, PassageOf> passages) {
     static Generation open(Path folder) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
@@ -352,7 +353,7 @@ public final class SectionSearcher implements Closeable {
       TermStatesCache termStates = new TermStatesCache(reader);
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          termStates, new QueryEvaluator(new LeafScores(reader, termStates)), Map.copyOf(passages));
+          termStates, new Lexicon(reader, termStates), new QueryEvaluator(new LeafScores(reader, termStates)), Map.copyOf(passages));
     }
 
     IndexSearcher searcher() {

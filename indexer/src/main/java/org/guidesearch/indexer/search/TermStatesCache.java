@@ -2,8 +2,8 @@ package org.guidesearch.indexer.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -13,15 +13,18 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Where each indexed term of one index generation sits in the term dictionary, and its statistics, looked up once.
  *
- * <p>A generation never changes, so neither do its terms' states; without this, every search looked each of its
- * thirty-odd (field, term) pairs up in the dictionary again (now only those not yet in {@link LeafScores}). Terms the index lacks are remembered too (most
- * fields lack most query words), up to a bound, so that what readers type cannot grow the cache without end.
+ * <p>A generation never changes, so neither do its terms' states. Looked up for leaves {@link LeafScores} scores for
+ * the first time, for snippet weights and for the words a query is checked against. Terms the index lacks are
+ * remembered too (most fields lack most query words); bounded, so that what readers type cannot grow it without end.
  */
 final class TermStatesCache {
   private static final int MAX_TERMS = 100_000;
 
   private final IndexSearcher searcher;
-  private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+  private final Cache<Term, TermStates> states = Caffeine.newBuilder()
+      .maximumSize(MAX_TERMS)
+      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+      .build();
 
   TermStatesCache(IndexReader reader) {
     this.searcher = new IndexSearcher(reader);
@@ -38,11 +41,11 @@ final class TermStatesCache {
   }
 
   private TermStates statesOf(Term term) {
-    TermStates cached = states.get(term);
+    TermStates cached = states.getIfPresent(term);
     if (cached != null) return cached;
     try {
       TermStates built = TermStates.build(searcher, term, true);
-      if (states.size() < MAX_TERMS) states.putIfAbsent(term, built);
+      states.put(term, built);
       return built;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

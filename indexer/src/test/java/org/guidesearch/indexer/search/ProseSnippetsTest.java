@@ -14,31 +14,31 @@ class ProseSnippetsTest {
 
   @Test
   void picksTheSentenceWithTheMostTellingWordsAndMarksThem() {
-    String s = snippets.snippet(1, Map.of("thread", 1f, "lock", 3f));
+    String s = snippets.snippet(1, new ProseSnippets.TermWeights(Map.of("thread", 1f, "lock", 3f)));
     assertThat(s).startsWith("The global interpreter <mark>lock</mark> lets one <mark>thread</mark>")
         .contains("CPU-bound <mark>threads</mark> &lt;do not&gt; speed up.");
   }
 
   @Test
   void aRareWordOutweighsACommonOne() {
-    assertThat(snippets.snippet(1, Map.of("thread", 0.1f, "share", 2f))).isEqualTo("<mark>Threads</mark> <mark>share</mark> memory.");
+    assertThat(snippets.snippet(1, new ProseSnippets.TermWeights(Map.of("thread", 0.1f, "share", 2f)))).isEqualTo("<mark>Threads</mark> <mark>share</mark> memory.");
   }
 
   @Test
   void aCodeTokenIsMarkedWholeOnceEvenWhenItsPartsMatchToo() {
-    assertThat(snippets.snippet(1, Map.of("sys.settrac", 1f, "settrac", 1f, "sy", 1f)))
+    assertThat(snippets.snippet(1, new ProseSnippets.TermWeights(Map.of("sys.settrac", 1f, "settrac", 1f, "sy", 1f))))
         .isEqualTo("Use <mark>sys.settrace</mark>(func) to trace calls.");
   }
 
   @Test
   void noMatchingWordGivesNoSnippet() {
-    assertThat(snippets.snippet(1, Map.of("asyncio", 1f))).isNull();
-    assertThat(snippets.snippet(99, Map.of("thread", 1f))).isNull();
+    assertThat(snippets.snippet(1, new ProseSnippets.TermWeights(Map.of("asyncio", 1f)))).isNull();
+    assertThat(snippets.snippet(99, new ProseSnippets.TermWeights(Map.of("thread", 1f)))).isNull();
   }
 
   @Test
   void aVeryLongSentenceIsCutAroundItsMatch() {
-    String s = snippets.snippet(2, Map.of("needl", 1f));
+    String s = snippets.snippet(2, new ProseSnippets.TermWeights(Map.of("needl", 1f)));
     assertThat(s).startsWith("… ").endsWith(" …").contains("<mark>needle</mark>");
     assertThat(s.replace("<mark>", "").replace("</mark>", "").length()).isLessThanOrEqualTo(ProseSnippets.MAX_CHARS + 4);
   }
