@@ -21,11 +21,12 @@ import org.apache.lucene.util.BytesRef;
  * The words of one index generation, as a query is checked against them: whether a word is known, what a prefix
  * completes to, which known word a typo is closest to. Thread-safe.
  *
- * <p>Closest words are remembered (bounded): the guide's words never change within a generation and readers make
- * the same typos, while each look-up builds Levenshtein automata, the dearest step of planning a query.
+ * <p>Closest words and completions are remembered (bounded): the guide's words never change within a generation,
+ * readers make the same typos and type the same prefixes, while a typo's look-up builds Levenshtein automata (the
+ * dearest step of planning a query) and each prefix walks the term dictionary, three times per keystroke.
  */
 final class Lexicon {
-  private static final int MAX_REMEMBERED_TYPOS = 20_000;
+  private static final int MAX_REMEMBERED = 20_000;
 
   private final IndexReader reader;
   private final TermStatesCache terms;
@@ -35,10 +36,8 @@ final class Lexicon {
    */
   private final DirectSpellChecker oneEdit = spellChecker(1);
   private final DirectSpellChecker twoEdits = spellChecker(2);
-  private final Cache<String, Optional<String>> closest = Caffeine.newBuilder()
-      .maximumSize(MAX_REMEMBERED_TYPOS)
-      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
-      .build();
+  private final Cache<Typo, Optional<String>> closest = bounded();
+  private final Cache<Completions, List<String>> completions = bounded();
 
   Lexicon(IndexReader reader, TermStatesCache terms) {
     this.reader = reader;
@@ -52,18 +51,24 @@ final class Lexicon {
 
   /** Up to {@code max} indexed words of {@code field} that start with {@code prefix}, in term order. */
   List<String> completions(String field, String prefix, int max) {
+    return completions.get(new Completions(field, prefix, max), this::walk);
+  }
+
+  private List<String> walk(Completions of) {
+    String field = of.field();
+    String prefix = of.prefix();
     List<String> out = new ArrayList<>();
     try {
       Terms fieldTerms = MultiTerms.getTerms(reader, field);
-      if (fieldTerms == null) return out;
+      if (fieldTerms == null) return List.of();
       TermsEnum te = fieldTerms.iterator();
-      if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return out;
+      if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) return List.of();
       do {
         String term = te.term().utf8ToString();
         if (!term.startsWith(prefix)) break;
         out.add(term);
-      } while (out.size() < max && te.next() != null);
-      return out;
+      } while (out.size() < of.max() && te.next() != null);
+      return List.copyOf(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,7 +76,7 @@ final class Lexicon {
 
   /** The known word of {@code field} closest to {@code word} (one edit, else two), if any is close enough. */
   Optional<String> closest(String field, String word) {
-    return closest.get(field + '\u0000' + word, key -> lookUp(new Term(field, word)));
+    return closest.get(new Typo(field, word), typo -> lookUp(new Term(typo.field(), typo.word())));
   }
 
   private Optional<String> lookUp(Term typed) {
@@ -86,6 +91,13 @@ final class Lexicon {
     }
   }
 
+  private static <K, V> Cache<K, V> bounded() {
+    return Caffeine.newBuilder()
+        .maximumSize(MAX_REMEMBERED)
+        .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+        .<K, V>build();
+  }
+
   private static DirectSpellChecker spellChecker(int maxEdits) {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinPrefix(0);
@@ -93,4 +105,8 @@ final class Lexicon {
     checker.setAccuracy(0.6f);
     return checker;
   }
+
+  private record Typo(String field, String word) {}
+
+  private record Completions(String field, String prefix, int max) {}
 }
