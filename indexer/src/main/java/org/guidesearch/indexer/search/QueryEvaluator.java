@@ -2,6 +2,7 @@ package org.guidesearch.indexer.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -94,7 +95,7 @@ final class QueryEvaluator {
     }
 
     Sum zeroed() {
-      java.util.Arrays.fill(scores, 0, n, 0d);
+      Arrays.fill(scores, 0, n, 0d);
       return this;
     }
 
@@ -168,7 +169,7 @@ final class QueryEvaluator {
 
     Matches toMatches() {
       if (n == 0) return Matches.NONE;
-      int[] d = java.util.Arrays.copyOf(docs, n);
+      int[] d = Arrays.copyOf(docs, n);
       float[] s = new float[n];
       for (int i = 0; i < n; i++) s[i] = (float) scores[i];
       return new Matches(d, s);

@@ -1,9 +1,9 @@
 package org.guidesearch.indexer.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
