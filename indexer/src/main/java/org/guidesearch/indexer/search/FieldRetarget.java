@@ -1,6 +1,9 @@
 package org.guidesearch.indexer.search;
 
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -17,7 +20,20 @@ final class FieldRetarget {
 
   /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
   static Query to(Query query, String field) {
-    return QueryTrees.mapLeaves(query, leaf -> leafTo(leaf, field));
+    if (query instanceof BoostQuery b) {
+      Query inner = to(b.getQuery(), field);
+      return inner == null ? null : new BoostQuery(inner, b.getBoost());
+    }
+    if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      for (BooleanClause c : b.clauses()) {
+        Query inner = to(c.getQuery(), field);
+        if (inner == null) return null;
+        out.add(inner, c.getOccur());
+      }
+      return out.build();
+    }
+    return leafTo(query, field);
   }
 
   private static Query leafTo(Query query, String field) {
