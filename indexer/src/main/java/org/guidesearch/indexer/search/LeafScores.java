@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -62,6 +64,9 @@ final class LeafScores {
 
   /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
   Matches score(Query leaf, float boost) throws IOException {
+    if (leaf instanceof PhraseQuery p && lacksATerm(p)) {
+      return Matches.NONE; // Lucene would look each term up again to find the same
+    }
     Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
     Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
     int[] docs = new int[16];
@@ -81,6 +86,18 @@ final class LeafScores {
       }
     }
     return n == 0 ? Matches.NONE : new Matches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
+  }
+
+  /**
+   * Whether a word of the phrase is nowhere in its field: then the phrase matches nothing. Most phrases a reader's
+   * words make are in that case for some field (a title rarely holds any given word), and the check is a cached
+   * dictionary look-up where Lucene's phrase weight looks every term up afresh.
+   */
+  private boolean lacksATerm(PhraseQuery phrase) {
+    for (Term term : phrase.getTerms()) {
+      if (termStates.docFreq(term) == 0) return true;
+    }
+    return false;
   }
 
   /** Leaf queries compare by their terms and settings (a term query's cached dictionary state does not count). */

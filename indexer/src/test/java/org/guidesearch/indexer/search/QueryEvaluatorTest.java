@@ -34,11 +34,13 @@ import net.jqwik.api.Property;
 
 /**
  * The evaluator answers exactly what Lucene answers, for random boolean trees of terms, phrases, synonyms and term
- * sets with every kind of clause and nested boosts, over an index of several segments; and answers it again the
- * same from its remembered leaves.
+ * sets (words the index lacks included) with every kind of clause and nested boosts, over an index of several
+ * segments; and answers it again the same from its remembered leaves.
  */
 class QueryEvaluatorTest {
   private static final String[] WORDS = {"gil", "thread", "lock", "async", "loop", "heap", "slot", "wheel"};
+  /** Queries also use a word no document holds. */
+  private static final String[] QUERY_WORDS = {"gil", "thread", "lock", "async", "loop", "heap", "slot", "wheel", "absent"};
   private static final String[] FIELDS = {"title", "prose"};
 
   private final DirectoryReader reader;
@@ -109,8 +111,8 @@ class QueryEvaluatorTest {
 
   private static Query leaf(Random random) {
     String field = FIELDS[random.nextInt(FIELDS.length)];
-    String a = WORDS[random.nextInt(WORDS.length)];
-    String b = WORDS[random.nextInt(WORDS.length)];
+    String a = QUERY_WORDS[random.nextInt(QUERY_WORDS.length)];
+    String b = QUERY_WORDS[random.nextInt(QUERY_WORDS.length)];
     return switch (random.nextInt(4)) {
       case 0 -> new TermQuery(new Term(field, a));
       case 1 -> new PhraseQuery(random.nextInt(3), field, a, b);
