@@ -64,9 +64,6 @@ final class LeafScores {
 
   /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
   Matches score(Query leaf, float boost) throws IOException {
-    if (leaf instanceof PhraseQuery p && lacksATerm(p)) {
-      return Matches.NONE; // Lucene would look each term up again to find the same
-    }
     Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
     Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
     int[] docs = new int[16];
@@ -89,13 +86,16 @@ final class LeafScores {
   }
 
   /**
-   * Whether a word of the phrase is nowhere in its field: then the phrase matches nothing. Most phrases a reader's
-   * words make are in that case for some field (a title rarely holds any given word), and the check is a cached
-   * dictionary look-up where Lucene's phrase weight looks every term up afresh.
+   * Whether {@code leaf} certainly matches nothing because a word of it is nowhere in its field, answered from the
+   * cached dictionary. Most leaves a new query brings are such (a title rarely holds a given pair of words), and
+   * this is cheaper than Lucene's phrase weight, which looks every term up afresh, and than keeping the answer.
    */
-  private boolean lacksATerm(PhraseQuery phrase) {
-    for (Term term : phrase.getTerms()) {
-      if (termStates.docFreq(term) == 0) return true;
+  boolean lacksAWord(Query leaf) {
+    if (leaf instanceof TermQuery t) return termStates.docFreq(t.getTerm()) == 0;
+    if (leaf instanceof PhraseQuery p) {
+      for (Term term : p.getTerms()) {
+        if (termStates.docFreq(term) == 0) return true;
+      }
     }
     return false;
   }

@@ -41,6 +41,7 @@ final class QueryEvaluator {
     }
     Matches known = leaves.known(query, boost);
     if (known != null) return known;
+    if (leaves.lacksAWord(query)) return Matches.NONE; // as cheap as keeping it: not kept
     Query rewritten = leaves.searcher().rewrite(query);
     Matches computed = rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
         ? evaluate(rewritten, boost)
