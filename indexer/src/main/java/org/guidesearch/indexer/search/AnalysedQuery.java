@@ -26,6 +26,8 @@ final class AnalysedQuery {
   private final Builder builder;
   /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
   private Query anyWordModel;
+  /** The first phrase built; the others are copies of it with their own field and slop. */
+  private Query phraseModel;
 
   private AnalysedQuery(AttributeSource template, List<AttributeSource.State> tokens, AttributeSource.State end,
       Analyzer analyzer) {
@@ -59,7 +61,13 @@ final class AnalysedQuery {
 
   /** The words as a phrase in {@code field}, {@code slop} positions apart at most; null when there is none. */
   Query phrase(String field, int slop) {
-    return builder.build(replay(), Occur.MUST, field, true, slop);
+    if (phraseModel == null) {
+      phraseModel = builder.build(replay(), Occur.MUST, field, true, slop);
+      return phraseModel;
+    }
+    // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.
+    Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop) : null;
+    return copied != null ? copied : builder.build(replay(), Occur.MUST, field, true, slop);
   }
 
   private TokenStream replay() {

@@ -33,7 +33,11 @@ class FieldRetargetTest {
         assertThat(analysed.anyWord(field)).as("%s in %s", text, field).isEqualTo(expected);
         if (first != null) assertThat(FieldRetarget.to(first, field)).as("%s copied to %s", text, field).isEqualTo(expected);
       }
-      assertThat(analysed.phrase(SectionSchema.PROSE, 3)).as(text).isEqualTo(builder.createPhraseQuery(SectionSchema.PROSE, text, 3));
+      assertThat(analysed.phrase(SectionSchema.TITLE, 1)).as(text).isEqualTo(builder.createPhraseQuery(SectionSchema.TITLE, text, 1));
+      assertThat(analysed.phrase(SectionSchema.PROSE, 3)).as("%s, copied", text)
+          .isEqualTo(builder.createPhraseQuery(SectionSchema.PROSE, text, 3));
+      assertThat(analysed.phrase(SectionSchema.CODE, 0)).as("%s, without slop", text)
+          .isEqualTo(builder.createPhraseQuery(SectionSchema.CODE, text, 0));
     }
   }
 
