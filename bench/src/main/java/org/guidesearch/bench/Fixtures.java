@@ -2,7 +2,6 @@ package org.guidesearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.guidesearch.indexer.corpus.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.guidesearch.indexer.corpus.Section;
 
 /** Where the benchmarks find the guide and the vocabulary, and the queries they send (the judged keyword queries). */
 final class Fixtures {
@@ -59,7 +59,9 @@ final class Fixtures {
     List<String> pool = new ArrayList<>(words);
     Random random = new Random(42);
     List<String> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) out.add(pool.get(random.nextInt(pool.size())) + " " + pool.get(random.nextInt(pool.size())));
+    for (int i = 0; i < count; i++) {
+      out.add(pool.get(random.nextInt(pool.size())) + " " + pool.get(random.nextInt(pool.size())));
+    }
     return out;
   }
 

@@ -38,6 +38,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SearchBenchmark {
+  /** More than a run makes, so none repeats: each one's phrases and its whole are new to the searcher. */
+  private static final int UNSEEN_QUERIES = 1_000_000;
+
   private Path dir;
   private SectionSearcher searcher;
   private List<String> queries;
@@ -63,9 +66,6 @@ public class SearchBenchmark {
     queries = Fixtures.keywordQueries();
     unseen = Fixtures.unseenQueries(corpus.sections(), UNSEEN_QUERIES);
   }
-
-  /** More than a run makes, so none repeats: each one's phrases and its whole are new to the searcher. */
-  private static final int UNSEEN_QUERIES = 1_000_000;
 
   @Benchmark
   public SearchResult keywordSearch(Cursor cursor) {

@@ -48,8 +48,9 @@ final class LeafScores {
     this.termStates = termStates;
   }
 
-  IndexSearcher searcher() {
-    return searcher;
+  /** {@code leaf} in the primitive form Lucene scores (a one-term phrase becomes a term query, and so on). */
+  Query rewrite(Query leaf) throws IOException {
+    return searcher.rewrite(leaf);
   }
 
   /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */

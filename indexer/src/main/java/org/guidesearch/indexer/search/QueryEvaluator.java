@@ -42,7 +42,7 @@ final class QueryEvaluator {
     Matches known = leaves.known(query, boost);
     if (known != null) return known;
     if (leaves.lacksAWord(query)) return Matches.NONE; // as cheap as keeping it: not kept
-    Query rewritten = leaves.searcher().rewrite(query);
+    Query rewritten = leaves.rewrite(query);
     Matches computed = rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
         ? evaluate(rewritten, boost)
         : leaves.score(rewritten, boost);
@@ -124,46 +124,32 @@ final class QueryEvaluator {
 
     /** Intersection: documents of both, the other's scores added when {@code scoring}. */
     void and(Matches other, boolean scoring) {
-      int i = 0, j = 0, k = 0;
-      while (i < n && j < other.size()) {
-        if (docs[i] < other.doc(j)) {
-          i++;
-        } else if (other.doc(j) < docs[i]) {
-          j++;
-        } else {
-          docs[k] = docs[i];
-          scores[k++] = scores[i++] + (scoring ? other.score(j) : 0);
-          j++;
-        }
-      }
-      n = k;
+      walk(other, Keep.SHARED, scoring);
     }
 
     /** Adds the other's scores to the documents already here, matching no new ones. */
     void addWhereMatched(Matches other) {
-      int i = 0, j = 0;
-      while (i < n && j < other.size()) {
-        if (docs[i] < other.doc(j)) {
-          i++;
-        } else if (other.doc(j) < docs[i]) {
-          j++;
-        } else {
-          scores[i++] += other.score(j++);
-        }
-      }
+      walk(other, Keep.ALL, true);
     }
 
     /** Removes the other's documents. */
     void without(Matches other) {
-      int i = 0, j = 0, k = 0;
-      while (i < n) {
+      walk(other, Keep.UNSHARED, false);
+    }
+
+    /** Which of the documents here stay after a walk beside another, sorted list. */
+    private enum Keep { SHARED, UNSHARED, ALL }
+
+    /** One pass over both sorted lists: keeps documents as {@code keep} says, adding shared ones' scores if asked. */
+    private void walk(Matches other, Keep keep, boolean addScores) {
+      int j = 0;
+      int k = 0;
+      for (int i = 0; i < n; i++) {
         while (j < other.size() && other.doc(j) < docs[i]) j++;
-        if (j < other.size() && other.doc(j) == docs[i]) {
-          i++;
-        } else {
-          docs[k] = docs[i];
-          scores[k++] = scores[i++];
-        }
+        boolean shared = j < other.size() && other.doc(j) == docs[i];
+        if (keep == Keep.SHARED && !shared || keep == Keep.UNSHARED && shared) continue;
+        docs[k] = docs[i];
+        scores[k++] = scores[i] + (shared && addScores ? other.score(j) : 0);
       }
       n = k;
     }

@@ -353,7 +353,8 @@ public final class SectionSearcher implements Closeable {
       TermStatesCache termStates = new TermStatesCache(reader);
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          termStates, new Lexicon(reader, termStates), new QueryEvaluator(new LeafScores(reader, termStates)), Map.copyOf(passages));
+          termStates, new Lexicon(reader, termStates), new QueryEvaluator(new LeafScores(reader, termStates)),
+          Map.copyOf(passages));
     }
 
     IndexSearcher searcher() {
