@@ -5,20 +5,24 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.IndexSnapshot;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** {@code GET /health}: UP when both stores answer, DEGRADED when only search does, DOWN before the first index. */
 public final class HealthRoutes {
   private final SectionSearcher searcher;
-  private final Reindexer reindexer;
+  private final Supplier<IndexSnapshot> serving;
+  private final BooleanSupplier graphPending;
   private final ConceptGraph graph;
   private final String graphLocation;
 
-  public HealthRoutes(SectionSearcher searcher, Reindexer reindexer, ConceptGraph graph, String graphLocation) {
+  public HealthRoutes(SectionSearcher searcher, Supplier<IndexSnapshot> serving, BooleanSupplier graphPending,
+      ConceptGraph graph, String graphLocation) {
     this.searcher = searcher;
-    this.reindexer = reindexer;
+    this.serving = serving;
+    this.graphPending = graphPending;
     this.graph = graph;
     this.graphLocation = graphLocation;
   }
@@ -31,7 +35,7 @@ public final class HealthRoutes {
 
   public Health check() {
     Map<String, Object> components = new LinkedHashMap<>();
-    IndexSnapshot snapshot = reindexer.snapshot();
+    IndexSnapshot snapshot = serving.get();
     boolean searchUp = searcher.isOpen() && snapshot != null;
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("status", searchUp ? "UP" : "DOWN");
@@ -45,9 +49,9 @@ public final class HealthRoutes {
     boolean graphUp;
     try {
       graph.ping();
-      graphUp = !reindexer.pendingGraph() && snapshot != null;
+      graphUp = !graphPending.getAsBoolean() && snapshot != null;
       graphStatus.put("status", graphUp ? "UP" : "DOWN");
-      if (snapshot != null && reindexer.pendingGraph()) graphStatus.put("message", "the graph is being rebuilt");
+      if (snapshot != null && graphPending.getAsBoolean()) graphStatus.put("message", "the graph is being rebuilt");
       if (graphUp) graphStatus.put("concepts", graph.stats().concepts());
     } catch (RuntimeException e) {
       graphUp = false;

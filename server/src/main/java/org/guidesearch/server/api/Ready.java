@@ -1,15 +1,15 @@
 package org.guidesearch.server.api;
 
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.IndexSnapshot;
+import java.util.function.Supplier;
 
 /** Guards the routes that need a finished first index. */
 final class Ready {
   private Ready() {}
 
-  static IndexSnapshot snapshot(Reindexer reindexer, SectionSearcher searcher) {
-    IndexSnapshot snapshot = reindexer.snapshot();
+  static IndexSnapshot snapshot(Supplier<IndexSnapshot> serving, SectionSearcher searcher) {
+    IndexSnapshot snapshot = serving.get();
     if (snapshot == null || !searcher.isOpen()) {
       throw new ApiException(503, "not_ready", "the guide is still being indexed; retry in a few seconds");
     }

@@ -2,7 +2,7 @@ package org.guidesearch.server.api;
 
 import java.util.List;
 import java.util.Map;
-import org.guidesearch.server.app.IndexSnapshot.ConceptChip;
+import org.guidesearch.server.serving.IndexSnapshot.ConceptChip;
 
 /** The {@code /api/search} body, as the public contract spells it. */
 public record SearchResponse(

@@ -4,13 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.guidesearch.indexer.search.SearchHit;
-import org.guidesearch.indexer.search.SearchMode;
-import org.guidesearch.indexer.search.SearchRequest;
-import org.guidesearch.indexer.search.SearchResult;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.indexer.query.SearchHit;
+import org.guidesearch.indexer.query.SearchMode;
+import org.guidesearch.indexer.query.SearchRequest;
+import org.guidesearch.indexer.query.SearchResult;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.IndexSnapshot;
+import java.util.function.Supplier;
 
 /** {@code GET /api/search}: parse, search, shape the answer. */
 public final class SearchRoutes {
@@ -20,12 +20,12 @@ public final class SearchRoutes {
   static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
 
   private final SectionSearcher searcher;
-  private final Reindexer reindexer;
+  private final Supplier<IndexSnapshot> serving;
   private final SiteLinks links;
 
-  public SearchRoutes(SectionSearcher searcher, Reindexer reindexer, SiteLinks links) {
+  public SearchRoutes(SectionSearcher searcher, Supplier<IndexSnapshot> serving, SiteLinks links) {
     this.searcher = searcher;
-    this.reindexer = reindexer;
+    this.serving = serving;
     this.links = links;
   }
 
@@ -40,7 +40,7 @@ public final class SearchRoutes {
     int offset = Params.intParam(ctx, "offset", 0, 0, MAX_OFFSET);
     String doc = Params.optionalText(ctx, "doc", Params.MAX_ID_LENGTH);
     SearchMode mode = mode(Params.optionalText(ctx, "mode", 20));
-    IndexSnapshot snapshot = Ready.snapshot(reindexer, searcher);
+    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
     if (doc != null && snapshot.corpus().sections().stream().noneMatch(s -> s.doc().equals(doc))) {
       throw ApiException.badRequest("unknown_doc", "no document named '" + doc + "'; see GET /api/sections");
     }
@@ -58,7 +58,7 @@ public final class SearchRoutes {
   private void suggest(Context ctx) {
     String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
     int limit = Params.intParam(ctx, "limit", 8, 1, 50);
-    IndexSnapshot snapshot = Ready.snapshot(reindexer, searcher);
+    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
     ctx.json(Map.of("query", q, "suggestions", snapshot.suggester().suggest(q, limit).stream()
         .map(s -> new SuggestionView(s.type(), s.label(), s.doc(), s.anchor(),
             s.doc() == null ? null : links.url(s.doc(), s.anchor()), s.id()))

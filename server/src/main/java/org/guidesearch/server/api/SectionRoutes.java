@@ -7,18 +7,18 @@ import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.indexer.corpus.Section;
 import org.guidesearch.indexer.corpus.SectionRef;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.IndexSnapshot;
+import java.util.function.Supplier;
 
 /** {@code GET /api/sections} and {@code GET /api/sections/{doc}/{anchor}}. */
 public final class SectionRoutes {
-  private final Reindexer reindexer;
+  private final Supplier<IndexSnapshot> serving;
   private final SectionSearcher searcher;
   private final SiteLinks links;
 
-  public SectionRoutes(Reindexer reindexer, SectionSearcher searcher, SiteLinks links) {
-    this.reindexer = reindexer;
+  public SectionRoutes(Supplier<IndexSnapshot> serving, SectionSearcher searcher, SiteLinks links) {
+    this.serving = serving;
     this.searcher = searcher;
     this.links = links;
   }
@@ -35,12 +35,12 @@ public final class SectionRoutes {
   }
 
   private void list(Context ctx) {
-    IndexSnapshot snapshot = Ready.snapshot(reindexer, searcher);
+    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
     ctx.json(Map.of("sections", snapshot.corpus().sections().stream().map(SectionRoutes::summary).toList()));
   }
 
   private void one(Context ctx) {
-    IndexSnapshot snapshot = Ready.snapshot(reindexer, searcher);
+    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
     SectionRef ref = new SectionRef(ctx.pathParam("doc"), ctx.pathParam("anchor"));
     List<Section> all = snapshot.corpus().sections();
     int at = -1;

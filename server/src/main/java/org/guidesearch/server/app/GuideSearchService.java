@@ -1,5 +1,8 @@
 package org.guidesearch.server.app;
 
+import org.guidesearch.graph.store.GraphConnection;
+import org.guidesearch.graph.store.GraphVersion;
+import org.guidesearch.server.serving.Reindexer;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,18 +13,18 @@ import org.guidesearch.graph.vocabulary.Vocabulary;
 import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.guidesearch.indexer.search.IndexStore;
-import org.guidesearch.indexer.search.SectionIndexer;
+import org.guidesearch.indexer.index.IndexStore;
+import org.guidesearch.indexer.index.SectionIndexer;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.EmbeddingCache;
 import org.guidesearch.indexer.semantic.PassageSplitter;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
-import org.guidesearch.indexer.search.QueryPlanner;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.indexer.search.SynonymGroups;
+import org.guidesearch.indexer.query.QueryPlanner;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.indexer.query.SynonymGroups;
 import org.guidesearch.server.api.ConceptRoutes;
 import org.guidesearch.server.api.HealthRoutes;
-import org.guidesearch.server.api.HttpApi;
+import org.guidesearch.server.web.HttpApi;
 import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
@@ -63,22 +66,22 @@ public final class GuideSearchService implements AutoCloseable {
     SentenceEmbedder embedder = new SentenceEmbedder(config.embeddingModels(), new EmbeddingCache(config.embeddingCache()));
     SectionSearcher searcher =
         new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
-    GraphConnection graphConnection = GraphConnection.open(config);
+    GraphConnection graphConnection = GraphConnection.open(config.graphStore());
     LOG.info("graph store at {} ({}) in {} ms", graphConnection.uri(), graphConnection.embedded() ? "embedded" : "external",
         (System.nanoTime() - t0) / 1_000_000);
     ConceptGraph graph = new ConceptGraph(graphConnection.driver(), config.neo4jDatabase());
-    Reindexer reindexer = new Reindexer(config, new CorpusReader(new SectionSplitter()), vocabulary,
+    Reindexer reindexer = new Reindexer(config.corpusDir(), new CorpusReader(new SectionSplitter()), vocabulary,
         new SectionIndexer(new IndexStore(config.stateDir().resolve("index")), new PassageSplitter(), embedder,
             ReaderQuestions.load(config.dataDir().resolve(ReaderQuestions.FOLDER))), searcher,
         new GraphWriter(graphConnection.driver(), config.neo4jDatabase()), graph,
         new GraphVersion(graphConnection.driver(), config.neo4jDatabase()));
     reindexer.openPrevious();
     SiteLinks links = new SiteLinks(config.siteBaseUrl());
-    HealthRoutes health = new HealthRoutes(searcher, reindexer, graph, graphConnection.uri().toString());
+    HealthRoutes health = new HealthRoutes(searcher, reindexer::snapshot, reindexer::pendingGraph, graph, graphConnection.uri().toString());
     WebEdge edge = new WebEdge(config.web(), config.corsOrigins(), config.adminToken(), searcher, graph, reindexer);
     HttpApi http = new HttpApi(edge,
-        new SearchRoutes(searcher, reindexer, links),
-        new SectionRoutes(reindexer, searcher, links),
+        new SearchRoutes(searcher, reindexer::snapshot, links),
+        new SectionRoutes(reindexer::snapshot, searcher, links),
         new ConceptRoutes(graph, links),
         health, new PageRoutes());
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.guidesearch.graph.store.GraphStoreSettings;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.server.web.WebConfig;
 
@@ -61,6 +62,10 @@ public record ServiceConfig(
 
   public boolean embeddedNeo4j() {
     return neo4jUri == null;
+  }
+
+  public GraphStoreSettings graphStore() {
+    return new GraphStoreSettings(neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, stateDir.resolve("neo4j"), boltPort);
   }
 
   /** Test defaults: any free ports; embeddings shared between test runs through {@code -Dembedding.cache}. */

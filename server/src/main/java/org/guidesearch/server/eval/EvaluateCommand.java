@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.guidesearch.indexer.eval.QuerySet;
 import org.guidesearch.indexer.eval.WordOverlap;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
-import org.guidesearch.indexer.search.SearchMode;
+import org.guidesearch.indexer.query.SearchMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guidesearch.server.api.ApiError;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.ReindexTimings;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.server.serving.IndexSnapshot;
+import org.guidesearch.server.serving.ReindexTimings;
+import org.guidesearch.server.serving.Reindexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.read.GraphStats;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.app.IndexSnapshot;
-import org.guidesearch.server.app.Reindexer;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.IndexSnapshot;
+import org.guidesearch.server.serving.Reindexer;
 
 /**
  * Prometheus metrics: a latency histogram per route, method and status ({@code http_server_requests_seconds}), the

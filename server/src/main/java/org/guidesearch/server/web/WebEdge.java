@@ -3,17 +3,11 @@ package org.guidesearch.server.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Set;
 import org.guidesearch.graph.read.ConceptGraph;
-import org.guidesearch.indexer.search.SectionSearcher;
-import org.guidesearch.server.api.ApiError;
-import org.guidesearch.server.app.Reindexer;
-import org.neo4j.driver.exceptions.DatabaseException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
+import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.Reindexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,18 +53,6 @@ public final class WebEdge implements AutoCloseable {
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
     });
-    javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandlers.ForServer()));
-    javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandlers.ForServlets()));
-    javalin.router.javaLangErrorHandler((response, error) -> {
-      LOG.error("fatal error while answering a request", error);
-      try {
-        response.setStatus(500);
-        response.setContentType("application/json");
-        response.getOutputStream().write(ErrorBodies.forStatus(500));
-      } catch (java.io.IOException | RuntimeException e) {
-        // the connection is gone; nothing left to tell the client
-      }
-    });
     javalin.routes.before(ctx -> {
       headers.apply(ctx);
       if (ctx.method() == HandlerType.OPTIONS) {
@@ -83,17 +65,6 @@ public final class WebEdge implements AutoCloseable {
       if (limiter.apply(ctx)) cache.serve(ctx);
     });
     javalin.routes.after(cache::store);
-    javalin.routes.exception(HttpResponseException.class, (e, ctx) -> jsonError(ctx, e.getStatus()));
-    // A graph store that is up but not serving yet (database starting, leader switch, lock timeout) is unavailable,
-    // not broken: 503 like an unreachable one, so clients retry.
-    for (Class<? extends Exception> unavailable : List.of(TransientException.class, ServiceUnavailableException.class,
-        SessionExpiredException.class, DatabaseException.class)) {
-      javalin.routes.exception(unavailable, (e, ctx) -> {
-        LOG.warn("graph store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        ctx.status(503).json(new ApiError("graph_unavailable",
-            "the concept graph is unavailable right now; search still works, retry in a few seconds"));
-      });
-    }
     admin.register(javalin.routes);
     ops.register(javalin.routes);
     javalin.requestLogger.http((ctx, millis) -> {
@@ -104,10 +75,6 @@ public final class WebEdge implements AutoCloseable {
 
   public RequestMetrics metrics() {
     return metrics;
-  }
-
-  private static void jsonError(Context ctx, int status) {
-    ctx.status(status).contentType("application/json").result(ErrorBodies.forStatus(status));
   }
 
   /** The address the nearest proxy saw: the last {@code X-Forwarded-For} entry, which clients cannot forge. */

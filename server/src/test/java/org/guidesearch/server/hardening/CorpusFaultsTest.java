@@ -15,10 +15,10 @@ import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.Section;
 import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.guidesearch.indexer.search.IndexStore;
-import org.guidesearch.indexer.search.QueryPlanner;
-import org.guidesearch.indexer.search.SearchRequest;
-import org.guidesearch.indexer.search.SectionSearcher;
+import org.guidesearch.indexer.index.IndexStore;
+import org.guidesearch.indexer.query.QueryPlanner;
+import org.guidesearch.indexer.query.SearchRequest;
+import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.server.RunningService;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.web.WebConfig;
@@ -65,7 +65,7 @@ class CorpusFaultsTest {
     try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
       searcher.open(afterRestart.current().orElseThrow());
       assertThat(searcher.search(new SearchRequest("quokkafication", 5, 0, null,
-          org.guidesearch.indexer.search.SearchMode.KEYWORD)).total()).isEqualTo(1);
+          org.guidesearch.indexer.query.SearchMode.KEYWORD)).total()).isEqualTo(1);
     }
 
     // Now the corpus changes: the marker goes, a file that is not UTF-8 arrives; the service restarts on this state.

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guidesearch.graph.store.EmbeddedNeo4j;
 import org.guidesearch.server.RunningService;
-import org.guidesearch.server.app.GraphVersion;
+import org.guidesearch.graph.store.GraphVersion;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.web.RequestLog;
 import org.guidesearch.server.web.WebConfig;

@@ -1,0 +1,379 @@
+package org.guidesearch.indexer.query;
+
+import org.guidesearch.indexer.index.SectionSchema;
+import org.guidesearch.indexer.index.SectionAnalyzer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.guidesearch.indexer.corpus.SectionRole;
+import org.guidesearch.indexer.semantic.SentenceEmbedder;
+
+/**
+ * Answers searches against the current index generation and switches generations without a pause.
+ *
+ * <p>Thread-safe. Each search pins the generation it started on ({@link DirectoryReader#tryIncRef()}), so a switch
+ * never closes a reader under a running search; the old reader closes when its last search ends.
+ */
+public final class SectionSearcher implements Closeable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SectionSearcher.class);
+  /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
+  private static final float SUMMARY_FACTOR = 0.3f;
+  private static final int SNIPPET_FALLBACK_CHARS = 220;
+  /** Passages fetched for semantic ranking; several usually come from the same section. */
+  private static final int KNN_PASSAGES = 80;
+  /**
+   * Semantic hits must be this similar (cosine) to the query, and within {@link #SEMANTIC_MARGIN} of the best one:
+   * nearest neighbours always exist, but a section that shares no word with the query and is only vaguely near it
+   * is noise, not an answer.
+   */
+  private static final float SEMANTIC_MIN_COSINE = 0.3f;
+  private static final float SEMANTIC_MARGIN = 0.35f;
+  /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
+  private static final int RRF_K = 20;
+  private static final int PREFER_SUBSECTION_WITHIN = 3;
+  private static final float SUBSECTION_SCORE_RATIO = 0.8f;
+
+  /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
+  private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
+
+  private final AtomicReference<Generation> current = new AtomicReference<>();
+  private final QueryPlanner planner;
+  private final SentenceEmbedder embedder;
+
+  public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
+    this.planner = planner;
+    this.embedder = embedder;
+  }
+
+  /** Starts serving the index in {@code folder}; the previous one closes when its searches finish. */
+  public void open(Path folder) throws IOException {
+    Generation next = Generation.open(folder);
+    Generation old = current.getAndSet(next);
+    if (old != null) {
+      old.reader.decRef();
+    }
+  }
+
+  public boolean isOpen() {
+    return current.get() != null;
+  }
+
+  /** Number of searchable sections in the serving generation. */
+  public int size() {
+    Generation g = acquire();
+    try {
+      return g.sectionDocs.size();
+    } finally {
+      release(g);
+    }
+  }
+
+  public SearchResult search(SearchRequest request) {
+    Generation g = acquire();
+    try {
+      QueryPlan plan = planner.plan(request, g.lexicon);
+      if (plan == null) {
+        return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
+      }
+      Map<Integer, String> bestPassage = new HashMap<>();
+      ScoreDoc[] ranked = switch (request.mode()) {
+        case KEYWORD -> keyword(g, plan);
+        case SEMANTIC -> semantic(g, plan, bestPassage);
+        case HYBRID -> fuse(keyword(g, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
+      };
+      preferSubsections(g, ranked);
+      Map<String, Integer> facets = facets(g, ranked);
+      ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
+      int from = Math.min(request.offset(), inDoc.length);
+      int to = Math.min(from + request.limit(), inDoc.length);
+      ScoreDoc[] page = Arrays.copyOfRange(inDoc, from, to);
+      List<SearchHit> hits = toHits(g, plan, page, bestPassage);
+      return new SearchResult(request.query(), inDoc.length, hits, facets, plan.didYouMean());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(g);
+    }
+  }
+
+  /** Every section matching the keyword query, best first, summaries scaled down. */
+  private static ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
+    if (plan.query() == null) return new ScoreDoc[0];
+    ScoreDoc[] all = g.evaluator.matches(plan.query());
+    for (ScoreDoc sd : all) {
+      if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
+    }
+    return sorted(all);
+  }
+
+  /**
+   * Sections ranked by their best passage's similarity to the query, one ranking per embedding model fused by
+   * reciprocal rank; remembers the best passage of each section for its snippet.
+   */
+  private ScoreDoc[] semantic(Generation g, QueryPlan plan, Map<Integer, String> bestPassage) throws IOException {
+    if (plan.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return new ScoreDoc[0]; // nothing to mean: the model cannot embed text without a word piece
+    }
+    float[][] vectors;
+    try {
+      vectors = embedder.embedQuery(plan.text());
+    } catch (RuntimeException e) {
+      // A query the model cannot read must not fail the search: keywords still answer.
+      LOG.warn("could not embed query ({}); answering by keywords only", e.toString());
+      return new ScoreDoc[0];
+    }
+    List<ScoreDoc[]> rankings = new ArrayList<>();
+    for (int m = 0; m < vectors.length; m++) {
+      TopDocs passages = g.searcher().search(
+          new KnnFloatVectorQuery(SectionSchema.vectorField(m), SectionSchema.unitLength(vectors[m]), KNN_PASSAGES), KNN_PASSAGES);
+      Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
+      float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
+      for (ScoreDoc p : passages.scoreDocs) {
+        float cosine = cosine(p.score);
+        if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
+        PassageOf passage = g.passages.get(p.doc);
+        if (passage == null || bySection.containsKey(passage.section())) continue;
+        int section = passage.section();
+        float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
+        bySection.put(section, new ScoreDoc(section, score));
+        String snippet = passage.snippet();
+        if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
+      }
+      rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
+    }
+    if (rankings.size() == 1) return rankings.get(0);
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    for (ScoreDoc[] ranking : rankings) {
+      for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+    }
+    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
+  }
+
+  /**
+   * A reader wants the most specific heading: when a subsection scores nearly as well as its enclosing section
+   * right above it, the subsection goes first (the enclosing section's intro mostly announces what the
+   * subsections teach).
+   */
+  private static void preferSubsections(Generation g, ScoreDoc[] ranked) {
+    for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
+      for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
+        Integer parent = g.parentDoc.get(ranked[j].doc);
+        if (parent != null && parent == ranked[i].doc && ranked[j].score >= SUBSECTION_SCORE_RATIO * ranked[i].score) {
+          ScoreDoc child = ranked[j];
+          System.arraycopy(ranked, i, ranked, i + 1, j - i);
+          ranked[i] = child;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Lucene scores the dot product of unit vectors (their cosine) as (1 + cos) / 2. */
+  private static float cosine(float score) {
+    return 2 * score - 1;
+  }
+
+  /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */
+  private static ScoreDoc[] fuse(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
+    Map<Integer, Float> fused = new LinkedHashMap<>();
+    for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
+    for (int i = 0; i < semantic.length; i++) fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
+    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
+  }
+
+  private static ScoreDoc[] sorted(ScoreDoc[] docs) {
+    ScoreDoc[] copy = docs.clone();
+    Arrays.sort(copy, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+    return copy;
+  }
+
+  private static Map<String, Integer> facets(Generation g, ScoreDoc[] docs) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (ScoreDoc sd : docs) counts.merge(g.docOf.get(sd.doc), 1, Integer::sum);
+    Map<String, Integer> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  private static ScoreDoc[] onlyDoc(Generation g, ScoreDoc[] docs, String doc) {
+    return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
+  }
+
+  private static List<SearchHit> toHits(Generation g, QueryPlan plan, ScoreDoc[] page, Map<Integer, String> bestPassage) {
+    if (page.length == 0) {
+      return List.of();
+    }
+    ProseSnippets.TermWeights weights =
+        new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    for (ScoreDoc sd : page) {
+      HitFields f = g.hitFields.get(sd.doc);
+      String snippet = g.snippets.snippet(sd.doc, weights);
+      if (snippet == null) {
+        String passage = bestPassage.get(sd.doc);
+        snippet = passage != null ? fallbackSnippet(passage) : f.opening();
+      }
+      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score));
+    }
+    return hits;
+  }
+
+  /** Each prose term of the query weighted by its rarity (BM25's idf), so a snippet shows the most telling words. */
+  private static Map<String, Float> termWeights(TermStatesCache dictionary, int n, Set<String> terms) {
+    Map<String, Float> weights = new HashMap<>();
+    for (String t : terms) {
+      int df = dictionary.docFreq(new Term(SectionSchema.PROSE, t));
+      if (df > 0) weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+    return weights;
+  }
+
+  /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
+  private static String fallbackSnippet(String text) {
+    String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
+    return escapeHtml(cut.replaceAll("\\s+", " ").strip());
+  }
+
+  static String escapeHtml(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < s.length(); i++) {
+      String entity = switch (s.charAt(i)) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#x27;";
+        default -> null;
+      };
+      if (entity == null) continue;
+      if (out == null) out = new StringBuilder(s.length() + 16);
+      out.append(s, copied, i).append(entity);
+      copied = i + 1;
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
+  }
+
+  private Generation acquire() {
+    while (true) {
+      Generation g = current.get();
+      if (g == null) {
+        throw new IllegalStateException("no index is open yet");
+      }
+      if (g.reader.tryIncRef()) {
+        return g;
+      }
+    }
+  }
+
+  private static void release(Generation g) {
+    try {
+      g.reader.decRef();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    Generation g = current.getAndSet(null);
+    if (g != null) {
+      g.reader.decRef();
+    }
+  }
+
+  /**
+   * One open index generation and what every search needs from it without touching stored fields: which document
+   * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
+   */
+  private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
+      Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
+      Map<Integer, Integer> parentDoc, TermStatesCache termStates, Lexicon lexicon, QueryEvaluator evaluator,
+      Map<Integer, PassageOf> passages) {
+    static Generation open(Path folder) throws IOException {
+      DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Map<String, Integer> sectionDocs = new HashMap<>();
+      Map<Integer, String> docOf = new HashMap<>();
+      Set<Integer> summaries = new java.util.HashSet<>();
+      Map<Integer, HitFields> hitFields = new HashMap<>();
+      Map<Integer, String> prose = new HashMap<>();
+      Map<Integer, String> parents = new HashMap<>();
+      TopDocs sections = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
+          Math.max(1, reader.maxDoc()));
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc sd : sections.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
+        String opening = d.get(SectionSchema.PROSE) == null || d.get(SectionSchema.PROSE).isBlank()
+            ? (d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE))
+            : d.get(SectionSchema.PROSE);
+        hitFields.put(sd.doc, new HitFields(d.get(SectionSchema.DOC), d.get(SectionSchema.ANCHOR), d.get(SectionSchema.TITLE),
+            d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d),
+            fallbackSnippet(opening)));
+        prose.put(sd.doc, d.get(SectionSchema.PROSE));
+        if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
+        docOf.put(sd.doc, d.get(SectionSchema.DOC));
+        if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
+      }
+      Map<Integer, Integer> parentDoc = new HashMap<>();
+      parents.forEach((doc, parentId) -> {
+        Integer p = sectionDocs.get(parentId);
+        if (p != null) parentDoc.put(doc, p);
+      });
+      Map<Integer, PassageOf> passages = new HashMap<>();
+      TopDocs passageDocs = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
+          Math.max(1, reader.maxDoc()));
+      for (ScoreDoc sd : passageDocs.scoreDocs) {
+        Document d = stored.document(sd.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
+        Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
+        if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
+      }
+      TermStatesCache termStates = new TermStatesCache(reader);
+      return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
+          Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
+          termStates, new Lexicon(reader, termStates), new QueryEvaluator(new LeafScores(reader, termStates)),
+          Map.copyOf(passages));
+    }
+
+    IndexSearcher searcher() {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(new BM25Similarity());
+      return searcher;
+    }
+  }
+
+  /** A passage's section (its document number) and the snippet it offers, read once per generation. */
+  private record PassageOf(int section, String snippet) {
+    PassageOf {
+      snippet = snippet == null ? "" : snippet;
+    }
+  }
+
+  /** What a hit shows, read once per generation instead of from stored fields on every search. */
+  private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb,
+      String opening) {}
+}

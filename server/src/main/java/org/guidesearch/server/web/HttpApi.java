@@ -1,0 +1,56 @@
+package org.guidesearch.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.guidesearch.server.api.ConceptRoutes;
+import org.guidesearch.server.api.HealthRoutes;
+import org.guidesearch.server.api.PageRoutes;
+import org.guidesearch.server.api.SearchRoutes;
+import org.guidesearch.server.api.SectionRoutes;
+
+/**
+ * The HTTP server: the edge, the routes and static pages, and the error mapping ({@link ErrorMapping}).
+ */
+public final class HttpApi implements AutoCloseable {
+  private final Javalin app;
+
+  public HttpApi(WebEdge edge, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
+      HealthRoutes health, PageRoutes pages) {
+    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    this.app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.startup.showJavalinBanner = false;
+      config.startup.startupWatcherEnabled = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/public";
+        files.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      edge.configure(config); // headers, CORS, rate limit, metrics, logs: before any route
+      search.register(config.routes);
+      sections.register(config.routes);
+      concepts.register(config.routes);
+      health.register(config.routes);
+      pages.register(config.routes);
+      ErrorMapping.install(config);
+    });
+  }
+
+  public HttpApi start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
