@@ -24,6 +24,7 @@ import org.guidesearch.graph.vocabulary.Concept;
 import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.graph.store.GraphVersion;
+import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.server.app.GuideSearchService;
 import org.guidesearch.server.serving.ReindexTimings;
 import org.guidesearch.server.app.ServiceConfig;
@@ -82,8 +83,9 @@ public final class BenchMain {
     }
 
     Path state = Files.createTempDirectory("bench-state");
-    ServiceConfig config = new ServiceConfig(Fixtures.corpusDir(), Fixtures.dataDir(), state, 0, null, null, null,
-        null, 0, List.of("*"), null, "https://couleslaw.github.io/other/ai-gen/python-guide/",
+    ServiceConfig config = new ServiceConfig(
+        GuideManifest.folder(Fixtures.corpusDir(), "https://couleslaw.github.io/other/ai-gen/python-guide/",
+            Fixtures.guideDataDir()), state, 0, null, null, null, null, 0, List.of("*"), null,
         // The repository's own embedding cache keeps the bench from re-embedding the guide on every run.
         Fixtures.dataDir().toAbsolutePath().resolveSibling("var").resolve("embeddings.bin"), null,
         // The limiter stays on (its cost is measured) with a limit no loopback run reaches.
@@ -98,7 +100,7 @@ public final class BenchMain {
 
       List<String> queries = Fixtures.keywordQueries().stream().map(q -> "/api/search?q=" + enc(q)).toList();
       List<String> keywordMode = queries.stream().map(q -> q + "&mode=keyword").toList();
-      List<String> ids = new VocabularyLoader().load(Fixtures.dataDir()).concepts().stream().map(Concept::id).toList();
+      List<String> ids = new VocabularyLoader().load(Fixtures.guideDataDir()).concepts().stream().map(Concept::id).toList();
       Map<String, List<String>> endpoints = new LinkedHashMap<>();
       endpoints.put("bare GET /health/live (ceiling)", List.of("/health/live"));
       endpoints.put("keyword search ?mode=keyword", keywordMode);
@@ -147,7 +149,7 @@ public final class BenchMain {
       ReindexTimings last = null;
       String store = String.valueOf(((Map<?, ?>) service.health().components().get("graph")).get("store"));
       try (Driver driver = GraphDatabase.driver(store, AuthTokens.none())) {
-        GraphVersion version = new GraphVersion(driver, "neo4j");
+        GraphVersion version = new GraphVersion(driver, "neo4j", "python-under-the-hood");
         for (int i = 0; i < 3; i++) {
           long r0 = System.nanoTime();
           service.reindexer().reindex();

@@ -30,6 +30,11 @@ final class Fixtures {
     return Path.of(System.getProperty("bench.data", "data"));
   }
 
+  /** The Python guide's curated overlay (vocabulary, relations, reader questions). */
+  static Path guideDataDir() {
+    return dataDir().resolve("python-under-the-hood");
+  }
+
   /** The keyword queries of {@code data/eval/queries.json}: real readers' words, misspellings included. */
   static List<String> keywordQueries() {
     try {

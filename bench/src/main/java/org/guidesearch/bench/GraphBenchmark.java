@@ -52,7 +52,7 @@ public class GraphBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.dataDir());
+    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.guideDataDir());
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir());
     ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
     dir = Files.createTempDirectory("bench-neo4j");
@@ -60,7 +60,7 @@ public class GraphBenchmark {
     driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none());
     GraphWriter writer = new GraphWriter(driver, "neo4j");
     writer.ensureSchema();
-    writer.replaceWith(model);
+    writer.replaceGuide("python-under-the-hood", model);
     graph = new ConceptGraph(driver, "neo4j");
     ids = vocabulary.concepts().stream().map(Concept::id).toList();
   }

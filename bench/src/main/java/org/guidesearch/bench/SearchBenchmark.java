@@ -53,13 +53,13 @@ public class SearchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.dataDir());
+    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.guideDataDir());
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir());
     dir = Files.createTempDirectory("bench-index");
     SentenceEmbedder embedder = new SentenceEmbedder(EmbeddingModelChoice.DEFAULT,
         new EmbeddingCache(Fixtures.dataDir().toAbsolutePath().resolveSibling("var").resolve("embeddings.bin")));
     Path generation = new SectionIndexer(new IndexStore(dir), new PassageSplitter(), embedder,
-        ReaderQuestions.load(Fixtures.dataDir().resolve(ReaderQuestions.FOLDER)))
+        ReaderQuestions.load(Fixtures.guideDataDir().resolve(ReaderQuestions.FOLDER)))
         .build(corpus.sections(), vocabulary.guideposts());
     searcher = new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
     searcher.open(generation);

@@ -158,7 +158,7 @@ class ConceptGraphGoldFactsTest {
       "sdist, sdist",
       "just-in-time, jit"})
   void lookupResolvesAliasesToOneConcept(String alias, String id) {
-    assertThat(g.graph.lookup(alias, 5).get(0).id()).isEqualTo(id);
+    assertThat(g.graph.lookup(alias, null, 5).get(0).id()).isEqualTo(id);
   }
 
   @Test
@@ -167,7 +167,7 @@ class ConceptGraphGoldFactsTest {
     // Part V's "Where to Go Next" points at Part VI: credited to the content section enclosing it.
     assertThat(g.model.links().entrySet()).anyMatch(e -> e.getKey().doc().equals("part5.md")
         && e.getValue().contains(new SectionRef("part6.md", "part-vi-building-deploying-and-the-developer-ecosystem")));
-    var related = g.graph.relatedSections(new SectionRef("part5.md", "131-the-global-interpreter-lock-gil"), 10);
+    var related = g.graph.relatedSections(GuideGraph.GUIDE, new SectionRef("part5.md", "131-the-global-interpreter-lock-gil"), 10);
     assertThat(related).isPresent();
     assertThat(related.get()).extracting(r -> r.anchor()).contains("132-multithreading-vs-multiprocessing");
   }

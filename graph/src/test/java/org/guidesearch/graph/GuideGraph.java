@@ -19,6 +19,7 @@ import org.neo4j.driver.GraphDatabase;
 
 /** The guide's concept graph in a real embedded Neo4j, reached over Bolt through the driver, for tests. */
 final class GuideGraph implements AutoCloseable {
+  static final String GUIDE = "python-under-the-hood";
   final EmbeddedNeo4j neo4j;
   final Driver driver;
   final GraphWriter writer;
@@ -38,7 +39,7 @@ final class GuideGraph implements AutoCloseable {
     long t0 = System.nanoTime();
     model = new ConceptModelBuilder().build(corpus, vocabulary);
     writer.ensureSchema();
-    writer.replaceWith(model);
+    writer.replaceGuide(GUIDE, model);
     buildMillis = (System.nanoTime() - t0) / 1_000_000;
   }
 
@@ -51,7 +52,7 @@ final class GuideGraph implements AutoCloseable {
   }
 
   static Path dataDir() {
-    return Path.of(System.getProperty("data.dir", "../data"));
+    return Path.of(System.getProperty("data.dir", "../data")).resolve(GUIDE);
   }
 
   @Override

@@ -31,12 +31,21 @@ class VocabularyIntegrityTest {
   static Vocabulary vocabulary;
   static Corpus corpus;
   static ConceptModel model;
+  static List<String> skipped;
 
   @BeforeAll
   static void load() throws Exception {
     vocabulary = new VocabularyLoader().load(GuideGraph.dataDir());
     corpus = new CorpusReader(new SectionSplitter()).read(GuideGraph.corpusDir());
-    model = new ConceptModelBuilder().build(corpus, vocabulary);
+    ConceptModelBuilder builder = new ConceptModelBuilder();
+    model = builder.build(corpus, vocabulary);
+    skipped = builder.skipped();
+  }
+
+  @Test
+  void everyCuratedEntryHoldsInTheGuide() {
+    // at run time a bad entry is only skipped with a warning; for the shipped curation that would be a bug
+    assertThat(skipped).isEmpty();
   }
 
   @Test
@@ -96,15 +105,16 @@ class VocabularyIntegrityTest {
   }
 
   @Test
-  void evidenceThatDoesNotMentionBothConceptsFailsTheLoad() {
+  void evidenceThatDoesNotMentionBothConceptsIsSkippedWithAWarningNamingIt() {
     Concept gil = vocabulary.concept("gil").orElseThrow();
     Concept wheels = vocabulary.concept("wheels").orElseThrow();
     Vocabulary bad = new Vocabulary(List.of(gil, wheels), List.of(new CuratedRelation("gil", RelationType.USES, "wheels",
         List.of(new SectionRef("part5.md", "131-the-global-interpreter-lock-gil")))));
-    assertThatThrownBy(() -> new ConceptModelBuilder().build(corpus, bad))
-        .isInstanceOf(VocabularyException.class)
-        .hasMessageContaining("gil USES wheels")
-        .hasMessageContaining("does not mention 'wheels'");
+    ConceptModelBuilder builder = new ConceptModelBuilder();
+    var model = builder.build(corpus, bad);
+    assertThat(model.relations()).noneMatch(r -> r.curated() && r.from().equals("gil") && r.to().equals("wheels"));
+    assertThat(builder.skipped()).hasSize(2).allMatch(m -> m.contains("gil USES wheels"))
+        .anyMatch(m -> m.contains("does not mention 'wheels'"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.server.app.GuideSearchService;
 import org.guidesearch.server.app.ServiceConfig;
 
@@ -27,12 +28,19 @@ public final class RunningService implements AutoCloseable {
     return Path.of(System.getProperty("corpus.dir", "../../shared/corpus/python-under-the-hood"));
   }
 
-  public static Path dataDir() {
+  /** The repository's {@code data} folder: manifests and judged query sets. */
+  public static Path repositoryData() {
     return Path.of(System.getProperty("data.dir", "../data"));
   }
 
+  /** The Python guide's curated overlay. */
+  public static Path dataDir() {
+    return repositoryData().resolve("python-under-the-hood");
+  }
+
+  /** The service as {@code ./run} starts it: the default manifest, whose first mirror is the {@code ../shared} copy. */
   public static RunningService start(Path stateDir) throws IOException {
-    return start(ServiceConfig.forTests(corpusDir(), dataDir(), stateDir));
+    return start(ServiceConfig.forTests(GuideManifest.load(repositoryData().resolve("guides.json")), stateDir));
   }
 
   public static RunningService start(ServiceConfig config) throws IOException {

@@ -146,7 +146,7 @@ class SearchBehaviourTest {
    */
   @Test
   void theJudgedQuerySetMeetsTheTargetsInTheDefaultMode() throws Exception {
-    var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.dataDir().resolve("eval/queries.json")));
+    var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.repositoryData().resolve("eval/queries.json")));
     var hybrid = report.byMode().get(SearchMode.HYBRID);
     assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.95);
     assertThat(hybrid.get("keyword").p1()).isGreaterThanOrEqualTo(0.92);
@@ -162,7 +162,7 @@ class SearchBehaviourTest {
    */
   @Test
   void theHeldOutQuerySetStaysAtTodaysLevels() throws Exception {
-    var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.dataDir().resolve("eval/holdout.json")));
+    var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(RunningService.repositoryData().resolve("eval/holdout.json")));
     var hybrid = report.byMode().get(SearchMode.HYBRID);
     assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.88);
     assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.76);

@@ -23,4 +23,19 @@ public record ConceptModel(
     relations = List.copyOf(relations);
     links = Map.copyOf(links);
   }
+
+  /**
+   * The same model with every concept id qualified as {@code prefix + id}, so the concepts of several guides can
+   * share one store (and one id space) without two guides' "threads" meeting.
+   */
+  public ConceptModel withConceptIdPrefix(String prefix) {
+    if (prefix.isEmpty()) return this;
+    return new ConceptModel(sections,
+        concepts.stream().map(c -> new Concept(prefix + c.id(), c.name(), c.aliases(), c.kind(), c.definition(),
+            c.home())).toList(),
+        mentions.stream().map(m -> new Mention(m.sectionId(), prefix + m.conceptId(), m.count(), m.inTitle())).toList(),
+        relations.stream().map(r -> new ConceptRelation(prefix + r.from(), r.type(), prefix + r.to(), r.weight(),
+            r.evidence(), r.curated())).toList(),
+        links);
+  }
 }

@@ -14,7 +14,6 @@ import org.guidesearch.graph.vocabulary.Concept;
 import org.guidesearch.graph.vocabulary.CuratedRelation;
 import org.guidesearch.graph.vocabulary.RelationType;
 import org.guidesearch.graph.vocabulary.Vocabulary;
-import org.guidesearch.graph.vocabulary.VocabularyException;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.Section;
 import org.guidesearch.indexer.corpus.SectionRef;
@@ -34,7 +33,20 @@ public final class ConceptModelBuilder {
   private static final double MIN_NPMI = 0.25;
   private static final int MAX_EVIDENCE = 5;
 
+  private final List<String> skipped = new ArrayList<>();
+
+  /** What the last {@link #build} left out of the curated vocabulary, and why; empty when all of it held. */
+  public List<String> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  private void skip(String message) {
+    LOG.warn("curation: {}", message);
+    skipped.add(message);
+  }
+
   public ConceptModel build(Corpus corpus, Vocabulary vocabulary) {
+    skipped.clear();
     List<Section> content = corpus.contentSections();
     MentionMatcher matcher = new MentionMatcher(vocabulary.concepts());
     List<Mention> mentions = new ArrayList<>();
@@ -57,7 +69,7 @@ public final class ConceptModelBuilder {
    * home the corpus no longer has (the section was removed or renamed) is dropped with a warning, so the rest of
    * the vocabulary keeps working.
    */
-  private static List<Concept> withKnownHomes(Vocabulary vocabulary, Corpus corpus) {
+  private List<Concept> withKnownHomes(Vocabulary vocabulary, Corpus corpus) {
     List<Concept> out = new ArrayList<>();
     for (Concept c : vocabulary.concepts()) {
       if (c.home() == null) {
@@ -66,10 +78,11 @@ public final class ConceptModelBuilder {
       }
       Section home = corpus.find(c.home()).orElse(null);
       if (home == null) {
-        LOG.warn("concept '{}': home {} is not in the corpus; indexed without a home", c.id(), c.home());
+        skip("concept '" + c.id() + "': home " + c.home() + " is not in the guide; kept without a home");
         out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
       } else if (home.isNavigation()) {
-        throw new VocabularyException("concept '" + c.id() + "' has home " + c.home() + ", which is navigation, not content");
+        skip("concept '" + c.id() + "': home " + c.home() + " is navigation, not content; kept without a home");
+        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
       } else {
         out.add(c);
       }
@@ -77,38 +90,38 @@ public final class ConceptModelBuilder {
     return out;
   }
 
-  private static List<ConceptRelation> curated(
+  private List<ConceptRelation> curated(
       Vocabulary vocabulary, Corpus corpus, Map<String, Map<String, Integer>> bySection) {
     List<ConceptRelation> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (CuratedRelation r : vocabulary.relations()) {
       if (!seen.add(r.toString())) {
-        throw new VocabularyException("relation " + r + " is listed twice");
+        skip("relation " + r + " is listed twice; the second is skipped");
+        continue;
       }
       if (r.evidence().isEmpty()) {
-        throw new VocabularyException("relation " + r + " names no evidence section");
+        skip("relation " + r + " names no evidence section; skipped");
+        continue;
       }
       List<SectionRef> kept = new ArrayList<>();
       for (SectionRef e : r.evidence()) {
         Map<String, Integer> mentioned = bySection.get(e.id());
         if (mentioned == null) {
-          if (corpus.find(e).isPresent()) {
-            throw new VocabularyException("relation " + r + ": evidence " + e + " is navigation, not content");
-          }
-          // The section left the corpus: its evidence goes with it.
-          LOG.warn("relation {}: evidence {} is not in the corpus; dropped", r, e);
+          // navigation, or a section that left the guide: its evidence goes with it
+          skip("relation " + r + ": evidence " + e + (corpus.find(e).isPresent() ? " is navigation, not content"
+              : " is not in the guide") + "; that evidence is skipped");
           continue;
         }
-        for (String end : List.of(r.from(), r.to())) {
-          if (!mentioned.containsKey(end)) {
-            throw new VocabularyException(
-                "relation " + r + ": evidence " + e + " does not mention '" + end + "' (by its name or an alias)");
-          }
+        List<String> unmentioned = List.of(r.from(), r.to()).stream().filter(end -> !mentioned.containsKey(end)).toList();
+        if (!unmentioned.isEmpty()) {
+          skip("relation " + r + ": evidence " + e + " does not mention '" + String.join("', '", unmentioned)
+              + "' (by its name or an alias); that evidence is skipped");
+          continue;
         }
         kept.add(e);
       }
       if (kept.isEmpty()) {
-        LOG.warn("relation {} has no evidence left in the corpus; not stored", r);
+        skip("relation " + r + " has no evidence left in the guide; not stored");
         continue;
       }
       out.add(new ConceptRelation(r.from(), r.type(), r.to(), 1.0, kept, true));

@@ -5,6 +5,7 @@ import java.util.List;
 /** A concept with its sections, home first, then by mention weight. */
 public record ConceptDetail(
     String id,
+    String guide,
     String name,
     List<String> aliases,
     String kind,

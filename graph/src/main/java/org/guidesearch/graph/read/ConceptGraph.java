@@ -45,23 +45,30 @@ public final class ConceptGraph {
     cache.clear();
   }
 
-  /** Concepts whose name or alias equals, starts with, or contains {@code q} (case-insensitive), best first. */
-  public List<ConceptSummary> lookup(String q, int limit) {
+  /**
+   * Concepts whose name or alias equals, starts with, or contains {@code q} (case-insensitive), best first; of one
+   * guide, or of all when {@code guide} is null.
+   */
+  public List<ConceptSummary> lookup(String q, String guide, int limit) {
     String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
-    return cached("lookup|" + needle + "|" + limit, () -> query(
+    Map<String, Object> params = new java.util.HashMap<>(Map.of("q", needle, "limit", limit));
+    params.put("guide", guide);
+    return cached("lookup|" + needle + "|" + guide + "|" + limit, () -> query(
             """
             MATCH (c:Concept)
+            WHERE $guide IS NULL OR c.guide = $guide
             WITH c, CASE
                 WHEN c.nameLower = $q OR $q IN c.aliasesLower OR c.id = $q THEN 3
                 WHEN c.nameLower STARTS WITH $q OR any(a IN c.aliasesLower WHERE a STARTS WITH $q) THEN 2
                 WHEN c.nameLower CONTAINS $q OR any(a IN c.aliasesLower WHERE a CONTAINS $q) THEN 1
                 ELSE 0 END AS score
             WHERE score > 0
-            RETURN c.id AS id, c.name AS name, c.aliases AS aliases, c.kind AS kind, c.sectionCount AS sectionCount
+            RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
+                   c.sectionCount AS sectionCount
             ORDER BY score DESC, sectionCount DESC, id
             LIMIT $limit
             """,
-            Map.of("q", needle, "limit", limit))
+            params)
         .stream().map(ConceptGraph::summary).toList());
   }
 
@@ -74,8 +81,8 @@ public final class ConceptGraph {
           WITH c, s, m ORDER BY (s.id = c.home) DESC, m.weight DESC, s.order
           WITH c, collect(CASE WHEN s IS NULL THEN NULL ELSE
               {doc: s.doc, anchor: s.anchor, title: s.title, weight: m.weight, home: s.id = c.home} END)[..$limit] AS sections
-          RETURN c.id AS id, c.name AS name, c.aliases AS aliases, c.kind AS kind, c.definition AS definition,
-                 c.sectionCount AS sectionCount, sections
+          RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
+                 c.definition AS definition, c.sectionCount AS sectionCount, sections
           """,
           Map.of("id", id, "limit", sectionLimit));
       if (rows.isEmpty()) return Optional.<ConceptDetail>empty();
@@ -84,8 +91,9 @@ public final class ConceptGraph {
           v.get("doc").asString(), v.get("anchor").asString(), v.get("title").asString(),
           v.get("weight").asDouble(), v.get("home").asBoolean(false)));
       return Optional.of(new ConceptDetail(
-          r.get("id").asString(), r.get("name").asString(), r.get("aliases").asList(Value::asString),
-          r.get("kind").asString(null), r.get("definition").asString(""), r.get("sectionCount").asLong(), sections));
+          r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
+          r.get("aliases").asList(Value::asString), r.get("kind").asString(null), r.get("definition").asString(""),
+          r.get("sectionCount").asLong(), sections));
     });
   }
 
@@ -175,14 +183,15 @@ public final class ConceptGraph {
   }
 
   /** Concepts a section mentions, strongest first. */
-  public List<ConceptSummary> conceptsOf(SectionRef section, int limit) {
-    return cached("of|" + section.id() + "|" + limit, () -> query(
+  public List<ConceptSummary> conceptsOf(String guide, SectionRef section, int limit) {
+    return cached("of|" + guide + "|" + section.id() + "|" + limit, () -> query(
             """
-            MATCH (:Section {id: $id})-[m:MENTIONS]->(c:Concept)
-            RETURN c.id AS id, c.name AS name, c.aliases AS aliases, c.kind AS kind, c.sectionCount AS sectionCount
+            MATCH (:Section {guide: $guide, id: $id})-[m:MENTIONS]->(c:Concept)
+            RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
+                   c.sectionCount AS sectionCount
             ORDER BY m.weight DESC, c.sectionCount, id
             LIMIT $limit
-            """, Map.of("id", section.id(), "limit", limit))
+            """, Map.of("guide", guide, "id", section.id(), "limit", limit))
         .stream().map(ConceptGraph::summary).toList());
   }
 
@@ -232,13 +241,14 @@ public final class ConceptGraph {
    * niche concept says more than a shared "Python") relative to how many concepts the other section mentions, plus
    * the sections it links to. Empty when the section is unknown.
    */
-  public Optional<List<RelatedSection>> relatedSections(SectionRef section, int limit) {
-    return cached("rel|" + section.id() + "|" + limit, () -> {
-      List<Record> exists = query("MATCH (s:Section {id: $id}) RETURN s.id AS id", Map.of("id", section.id()));
+  public Optional<List<RelatedSection>> relatedSections(String guide, SectionRef section, int limit) {
+    return cached("rel|" + guide + "|" + section.id() + "|" + limit, () -> {
+      List<Record> exists = query("MATCH (s:Section {guide: $guide, id: $id}) RETURN s.id AS id",
+          Map.of("guide", guide, "id", section.id()));
       if (exists.isEmpty()) return Optional.<List<RelatedSection>>empty();
       List<RelatedSection> related = query(
               """
-              MATCH (s:Section {id: $id})
+              MATCH (s:Section {guide: $guide, id: $id})
               CALL {
                 WITH s
                 MATCH (s)-[:MENTIONS]->(c:Concept)<-[:MENTIONS]-(o:Section)
@@ -258,7 +268,7 @@ public final class ConceptGraph {
               ORDER BY weight DESC, o.order
               LIMIT $limit
               """,
-              Map.of("id", section.id(), "limit", limit))
+              Map.of("guide", guide, "id", section.id(), "limit", limit))
           .stream()
           .map(r -> new RelatedSection(r.get("doc").asString(), r.get("anchor").asString(), r.get("title").asString(),
               Math.round(r.get("weight").asDouble() * 1000) / 1000.0, r.get("shared").asList(Value::asString),
@@ -292,8 +302,8 @@ public final class ConceptGraph {
   }
 
   private static ConceptSummary summary(Record r) {
-    return new ConceptSummary(r.get("id").asString(), r.get("name").asString(), r.get("aliases").asList(Value::asString),
-        r.get("kind").asString(null), r.get("sectionCount").asLong());
+    return new ConceptSummary(r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
+        r.get("aliases").asList(Value::asString), r.get("kind").asString(null), r.get("sectionCount").asLong());
   }
 
   private static GraphNode node(Record r) {

@@ -3,4 +3,4 @@ package org.guidesearch.graph.read;
 import java.util.List;
 
 /** A concept as a lookup lists it. */
-public record ConceptSummary(String id, String name, List<String> aliases, String kind, long sectionCount) {}
+public record ConceptSummary(String id, String guide, String name, List<String> aliases, String kind, long sectionCount) {}

@@ -17,7 +17,7 @@ import org.neo4j.driver.Record;
 
 /**
  * Which graph the store holds: a fingerprint of the {@link ConceptModel} and of the {@link GraphWriter} code that
- * wrote it, kept on one {@code (:GraphVersion {id: 'current'})} node beside the graph.
+ * wrote it, kept per guide on one {@code (:GraphVersion {id: <guide>})} node beside the graph.
  *
  * <p>It lets a restart, or another replica on the same store, skip rewriting a graph that is already there, and lets
  * the service notice a store that came back without its graph (restored empty) and write it again. The node is
@@ -28,10 +28,12 @@ public final class GraphVersion {
   private static final String WRITER_DIGEST = digestOf(GraphWriter.class);
 
   private final Driver driver;
+  private final String guide;
   private final QueryConfig config;
 
-  public GraphVersion(Driver driver, String database) {
+  public GraphVersion(Driver driver, String database, String guide) {
     this.driver = driver;
+    this.guide = guide;
     this.config = QueryConfig.builder().withDatabase(database).build();
   }
 
@@ -53,21 +55,22 @@ public final class GraphVersion {
   /** Whether the store holds the graph with this fingerprint. */
   public boolean holds(String fingerprint) {
     List<Record> rows = driver.executableQuery(
-            "MATCH (v:GraphVersion {id: 'current'}) RETURN v.fingerprint AS fingerprint")
-        .withConfig(config).execute().records();
+            "MATCH (v:GraphVersion {id: $guide}) RETURN v.fingerprint AS fingerprint")
+        .withParameters(Map.of("guide", guide)).withConfig(config).execute().records();
     return !rows.isEmpty() && fingerprint.equals(rows.get(0).get("fingerprint").asString(null));
   }
 
   /** Records that the store now holds the graph with this fingerprint. */
   public void record(String fingerprint) {
     driver.executableQuery(
-            "MERGE (v:GraphVersion {id: 'current'}) SET v.fingerprint = $fingerprint, v.writtenAt = datetime()")
-        .withParameters(Map.of("fingerprint", fingerprint)).withConfig(config).execute();
+            "MERGE (v:GraphVersion {id: $guide}) SET v.fingerprint = $fingerprint, v.writtenAt = datetime()")
+        .withParameters(Map.of("guide", guide, "fingerprint", fingerprint)).withConfig(config).execute();
   }
 
   /** Forgets which graph the store holds, so the next write rewrites it. */
   public void forget() {
-    driver.executableQuery("MATCH (v:GraphVersion) DETACH DELETE v").withConfig(config).execute();
+    driver.executableQuery("MATCH (v:GraphVersion {id: $guide}) DETACH DELETE v")
+        .withParameters(Map.of("guide", guide)).withConfig(config).execute();
   }
 
   private static void update(MessageDigest sha, String text) {

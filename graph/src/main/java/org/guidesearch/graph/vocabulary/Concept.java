@@ -12,13 +12,13 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public record Concept(
     String id, String name, List<String> aliases, String kind, String definition, SectionRef home) {
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern ID = Pattern.compile("([a-z0-9][a-z0-9-]*:)?[a-z0-9][a-z0-9-]*");
 
   public Concept {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     if (!ID.matcher(id).matches()) {
-      throw new VocabularyException("concept id '" + id + "' must be lower-case letters, digits and hyphens");
+      throw new VocabularyException("concept id '" + id + "' must be lower-case letters, digits and hyphens (after an optional 'guide:')");
     }
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     kind = kind == null ? "concept" : kind;

@@ -24,7 +24,7 @@ class ReaderQuestionsTest {
   }
 
   static Path questions() {
-    return Path.of(System.getProperty("data.dir", "../data")).resolve(ReaderQuestions.FOLDER);
+    return Path.of(System.getProperty("data.dir", "../data")).resolve("python-under-the-hood").resolve(ReaderQuestions.FOLDER);
   }
 
   @Test

@@ -7,19 +7,22 @@ import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.vocabulary.RelationType;
 import org.guidesearch.graph.vocabulary.VocabularyException;
 import org.guidesearch.indexer.corpus.SectionRef;
+import org.guidesearch.indexer.guide.Guide;
+import org.guidesearch.server.serving.GuideCatalog;
+import org.guidesearch.server.serving.ServedGuide;
 
 /** The concept graph: lookup, one concept, its neighbourhood, a path between two. */
 public final class ConceptRoutes {
   private final ConceptGraph graph;
-  private final SiteLinks links;
+  private final GuideCatalog catalog;
 
-  public ConceptRoutes(ConceptGraph graph, SiteLinks links) {
+  public ConceptRoutes(ConceptGraph graph, GuideCatalog catalog) {
     this.graph = graph;
-    this.links = links;
+    this.catalog = catalog;
   }
 
   /** A concept as {@code GET /api/concepts/{id}} shows it: its sections carry their live-site {@code url}. */
-  public record ConceptView(String id, String name, java.util.List<String> aliases, String kind, String definition,
+  public record ConceptView(String id, String guide, String name, java.util.List<String> aliases, String kind, String definition,
       long sectionCount, java.util.List<SectionView> sections) {}
 
   public record SectionView(String doc, String anchor, String title, String url, double weight, boolean home) {}
@@ -31,23 +34,27 @@ public final class ConceptRoutes {
     routes.get("/api/concepts/{id}", this::concept);
     routes.get("/api/concepts/{id}/neighbours", this::neighbours);
     routes.get("/api/concepts/{id}/prerequisites", this::prerequisites);
-    routes.get("/api/sections/{doc}/{anchor}/concepts", this::conceptsOfSection);
-    routes.get("/api/sections/{doc}/{anchor}/related", this::relatedSections);
+    routes.get("/api/sections/{doc}/{anchor}/concepts", ctx -> conceptsOfSection(ctx, catalog.first()));
+    routes.get("/api/sections/{doc}/{anchor}/related", ctx -> relatedSections(ctx, catalog.first()));
+    routes.get("/api/sections/{guide}/{doc}/{anchor}/concepts", ctx -> conceptsOfSection(ctx, guideInPath(ctx)));
+    routes.get("/api/sections/{guide}/{doc}/{anchor}/related", ctx -> relatedSections(ctx, guideInPath(ctx)));
     routes.get("/api/concepts/{id}/neighbors", this::neighbours);
   }
 
   private void lookup(Context ctx) {
     String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
     int limit = Params.intParam(ctx, "limit", 10, 1, 100);
-    ctx.json(Map.of("concepts", graph.lookup(q, limit)));
+    ServedGuide guide = GuideParams.optional(ctx, catalog);
+    ctx.json(Map.of("concepts", graph.lookup(q, guide == null ? null : guide.id(), limit)));
   }
 
   private void concept(Context ctx) {
     String id = conceptId(ctx.pathParam("id"));
     int limit = Params.intParam(ctx, "limit", 50, 1, 500);
     var c = graph.concept(id, limit).orElseThrow(() -> unknown(id));
-    ctx.json(new ConceptView(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), c.sectionCount(),
-        c.sections().stream().map(s -> new SectionView(s.doc(), s.anchor(), s.title(), links.url(s.doc(), s.anchor()),
+    Guide site = catalog.find(c.guide()).map(ServedGuide::guide).orElse(catalog.first().guide());
+    ctx.json(new ConceptView(c.id(), c.guide(), c.name(), c.aliases(), c.kind(), c.definition(), c.sectionCount(),
+        c.sections().stream().map(s -> new SectionView(s.doc(), s.anchor(), s.title(), site.url(s.doc(), s.anchor()),
             s.weight(), s.home())).toList()));
   }
 
@@ -70,17 +77,24 @@ public final class ConceptRoutes {
     ctx.json(graph.prerequisites(id).orElseThrow(() -> unknown(id)));
   }
 
-  private void conceptsOfSection(Context ctx) {
+  private void conceptsOfSection(Context ctx, ServedGuide guide) {
     SectionRef ref = sectionRef(ctx);
     int limit = Params.intParam(ctx, "limit", 25, 1, 200);
-    if (graph.relatedSections(ref, 1).isEmpty()) throw unknownSection(ref);
-    ctx.json(Map.of("section", ref, "concepts", graph.conceptsOf(ref, limit)));
+    if (graph.relatedSections(guide.id(), ref, 1).isEmpty()) throw unknownSection(ref);
+    ctx.json(Map.of("guide", guide.id(), "section", ref, "concepts", graph.conceptsOf(guide.id(), ref, limit)));
   }
 
-  private void relatedSections(Context ctx) {
+  private void relatedSections(Context ctx, ServedGuide guide) {
     SectionRef ref = sectionRef(ctx);
     int limit = Params.intParam(ctx, "limit", 10, 1, 100);
-    ctx.json(Map.of("section", ref, "related", graph.relatedSections(ref, limit).orElseThrow(() -> unknownSection(ref))));
+    ctx.json(Map.of("guide", guide.id(), "section", ref, "related",
+        graph.relatedSections(guide.id(), ref, limit).orElseThrow(() -> unknownSection(ref))));
+  }
+
+  private ServedGuide guideInPath(Context ctx) {
+    String id = ctx.pathParam("guide");
+    return catalog.find(id).orElseThrow(() -> ApiException.notFound("unknown_guide",
+        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'; see GET /api/guides"));
   }
 
   private static SectionRef sectionRef(Context ctx) {

@@ -2,27 +2,26 @@ package org.guidesearch.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
-import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.GuideCatalog;
 import org.guidesearch.server.serving.IndexSnapshot;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import org.guidesearch.server.serving.ServedGuide;
 
-/** {@code GET /health}: UP when both stores answer, DEGRADED when only search does, DOWN before the first index. */
+/**
+ * {@code GET /health}: UP when both stores answer for every guide, DEGRADED when only search does, DOWN before the
+ * first index of every guide.
+ */
 public final class HealthRoutes {
-  private final SectionSearcher searcher;
-  private final Supplier<IndexSnapshot> serving;
-  private final BooleanSupplier graphPending;
+  private final GuideCatalog catalog;
   private final ConceptGraph graph;
   private final String graphLocation;
 
-  public HealthRoutes(SectionSearcher searcher, Supplier<IndexSnapshot> serving, BooleanSupplier graphPending,
-      ConceptGraph graph, String graphLocation) {
-    this.searcher = searcher;
-    this.serving = serving;
-    this.graphPending = graphPending;
+  public HealthRoutes(GuideCatalog catalog, ConceptGraph graph, String graphLocation) {
+    this.catalog = catalog;
     this.graph = graph;
     this.graphLocation = graphLocation;
   }
@@ -35,23 +34,34 @@ public final class HealthRoutes {
 
   public Health check() {
     Map<String, Object> components = new LinkedHashMap<>();
-    IndexSnapshot snapshot = serving.get();
-    boolean searchUp = searcher.isOpen() && snapshot != null;
+    boolean searchUp = catalog.ready();
     Map<String, Object> search = new LinkedHashMap<>();
     search.put("status", searchUp ? "UP" : "DOWN");
     if (searchUp) {
-      search.put("sections", searcher.size());
-      search.put("builtAt", snapshot.builtAt().toString());
-      search.put("problems", snapshot.corpus().problems().stream().map(Object::toString).toList());
+      search.put("sections", catalog.sections());
+      List<String> problems = new ArrayList<>();
+      String builtAt = null;
+      for (ServedGuide g : catalog.all()) {
+        IndexSnapshot snapshot = g.snapshot();
+        String prefix = catalog.several() ? g.id() + ": " : "";
+        snapshot.corpus().problems().forEach(p -> problems.add(prefix + p));
+        snapshot.curationSkipped().forEach(p -> problems.add(prefix + "curation: " + p));
+        if (builtAt == null || snapshot.builtAt().toString().compareTo(builtAt) > 0) {
+          builtAt = snapshot.builtAt().toString();
+        }
+      }
+      search.put("builtAt", builtAt);
+      search.put("problems", problems);
     }
     components.put("search", search);
     Map<String, Object> graphStatus = new LinkedHashMap<>();
     boolean graphUp;
     try {
       graph.ping();
-      graphUp = !graphPending.getAsBoolean() && snapshot != null;
+      boolean pending = catalog.pendingGraph();
+      graphUp = !pending && searchUp;
       graphStatus.put("status", graphUp ? "UP" : "DOWN");
-      if (snapshot != null && graphPending.getAsBoolean()) graphStatus.put("message", "the graph is being rebuilt");
+      if (searchUp && pending) graphStatus.put("message", "the graph is being rebuilt");
       if (graphUp) graphStatus.put("concepts", graph.stats().concepts());
     } catch (RuntimeException e) {
       graphUp = false;

@@ -2,31 +2,36 @@ package org.guidesearch.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.guidesearch.indexer.query.SearchHit;
 import org.guidesearch.indexer.query.SearchMode;
 import org.guidesearch.indexer.query.SearchRequest;
 import org.guidesearch.indexer.query.SearchResult;
-import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.server.serving.GuideCatalog;
 import org.guidesearch.server.serving.IndexSnapshot;
-import java.util.function.Supplier;
+import org.guidesearch.server.serving.ServedGuide;
 
-/** {@code GET /api/search}: parse, search, shape the answer. */
+/**
+ * {@code GET /api/search} and {@code /api/suggest}: parse, search each selected guide, merge, shape the answer.
+ *
+ * <p>Each guide has its own index, so one guide's hits rank exactly as they would if it were served alone; with
+ * several, each guide's best {@code offset + limit} hits are merged by score.
+ */
 public final class SearchRoutes {
   private static final int MAX_LIMIT = 100;
   private static final int MAX_OFFSET = 10_000;
   /** Hybrid ranks best on the judged query set (see README, Search quality). */
   static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
 
-  private final SectionSearcher searcher;
-  private final Supplier<IndexSnapshot> serving;
-  private final SiteLinks links;
+  private final GuideCatalog catalog;
 
-  public SearchRoutes(SectionSearcher searcher, Supplier<IndexSnapshot> serving, SiteLinks links) {
-    this.searcher = searcher;
-    this.serving = serving;
-    this.links = links;
+  public SearchRoutes(GuideCatalog catalog) {
+    this.catalog = catalog;
   }
 
   public void register(RoutesConfig routes) {
@@ -34,35 +39,70 @@ public final class SearchRoutes {
     routes.get("/api/suggest", this::suggest);
   }
 
+  private record GuideHit(ServedGuide guide, IndexSnapshot snapshot, SearchHit hit) {}
+
   private void search(Context ctx) {
     String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
     int limit = Params.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
     int offset = Params.intParam(ctx, "offset", 0, 0, MAX_OFFSET);
     String doc = Params.optionalText(ctx, "doc", Params.MAX_ID_LENGTH);
     SearchMode mode = mode(Params.optionalText(ctx, "mode", 20));
-    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
-    if (doc != null && snapshot.corpus().sections().stream().noneMatch(s -> s.doc().equals(doc))) {
+    List<ServedGuide> guides = GuideParams.selected(ctx, catalog);
+    Map<ServedGuide, IndexSnapshot> snapshots = new LinkedHashMap<>();
+    for (ServedGuide g : guides) {
+      IndexSnapshot snapshot = Ready.snapshot(g);
+      if (doc == null || snapshot.corpus().sections().stream().anyMatch(s -> s.doc().equals(doc))) {
+        snapshots.put(g, snapshot);
+      }
+    }
+    if (snapshots.isEmpty()) {
       throw ApiException.badRequest("unknown_doc", "no document named '" + doc + "'; see GET /api/sections");
     }
     long start = System.nanoTime();
-    SearchResult result = searcher.search(new SearchRequest(q, limit, offset, doc, mode));
+    boolean one = snapshots.size() == 1;
+    List<GuideHit> merged = new ArrayList<>();
+    long total = 0;
+    String didYouMean = null;
+    String query = null;
+    Map<String, Integer> docFacets = new LinkedHashMap<>();
+    Map<String, Integer> guideFacets = new LinkedHashMap<>();
+    for (var e : snapshots.entrySet()) {
+      ServedGuide g = e.getKey();
+      SearchResult r = g.searcher().search(one ? new SearchRequest(q, limit, offset, doc, mode)
+          : new SearchRequest(q, offset + limit, 0, doc, mode));
+      r.hits().forEach(h -> merged.add(new GuideHit(g, e.getValue(), h)));
+      total += r.total();
+      if (didYouMean == null) didYouMean = r.didYouMean();
+      if (query == null) query = r.query();
+      r.facets().forEach((d, n) -> docFacets.merge(d, n, Integer::sum));
+      guideFacets.put(g.id(), (int) Math.min(Integer.MAX_VALUE, r.total()));
+    }
+    List<GuideHit> page = merged;
+    if (!one) {
+      // a stable sort keeps manifest order between equal scores
+      merged.sort(Comparator.comparingDouble((GuideHit h) -> h.hit().score()).reversed());
+      page = merged.subList(Math.min(offset, merged.size()), Math.min(offset + limit, merged.size()));
+    }
     double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-    List<SearchResponse.Hit> hits = result.hits().stream().map(h -> toHit(h, snapshot)).toList();
-    ctx.json(new SearchResponse(result.query(), mode.name().toLowerCase(java.util.Locale.ROOT), result.total(), tookMs,
-        result.didYouMean(), hits, Map.of("doc", result.facets())));
+    List<SearchResponse.Hit> hits = page.stream().map(SearchRoutes::toHit).toList();
+    ctx.json(new SearchResponse(query, mode.name().toLowerCase(Locale.ROOT), total, tookMs, didYouMean, hits,
+        Map.of("doc", docFacets, "guide", guideFacets)));
   }
 
   /** One completion as the API shows it; {@code url} and {@code doc}/{@code anchor} for sections, {@code id} for concepts. */
-  public record SuggestionView(String type, String label, String doc, String anchor, String url, String id) {}
+  public record SuggestionView(String type, String label, String guide, String doc, String anchor, String url,
+      String id) {}
 
   private void suggest(Context ctx) {
     String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
     int limit = Params.intParam(ctx, "limit", 8, 1, 50);
-    IndexSnapshot snapshot = Ready.snapshot(serving, searcher);
-    ctx.json(Map.of("query", q, "suggestions", snapshot.suggester().suggest(q, limit).stream()
-        .map(s -> new SuggestionView(s.type(), s.label(), s.doc(), s.anchor(),
-            s.doc() == null ? null : links.url(s.doc(), s.anchor()), s.id()))
-        .toList()));
+    List<SuggestionView> out = new ArrayList<>();
+    for (ServedGuide g : GuideParams.selected(ctx, catalog)) {
+      IndexSnapshot snapshot = Ready.snapshot(g);
+      snapshot.suggester().suggest(q, limit).forEach(s -> out.add(new SuggestionView(s.type(), s.label(), g.id(),
+          s.doc(), s.anchor(), s.doc() == null ? null : g.guide().url(s.doc(), s.anchor()), s.id())));
+    }
+    ctx.json(Map.of("query", q, "suggestions", out.size() > limit ? out.subList(0, limit) : out));
   }
 
   private static SearchMode mode(String raw) {
@@ -74,9 +114,10 @@ public final class SearchRoutes {
     }
   }
 
-  private SearchResponse.Hit toHit(SearchHit h, IndexSnapshot snapshot) {
-    return new SearchResponse.Hit(h.doc(), h.anchor(), h.title(), h.level(), h.breadcrumb(),
-        links.url(h.doc(), h.anchor()), h.snippet(), Math.round(h.score() * 1000) / 1000.0,
-        snapshot.conceptsBySection().getOrDefault(h.id(), List.of()));
+  private static SearchResponse.Hit toHit(GuideHit gh) {
+    SearchHit h = gh.hit();
+    return new SearchResponse.Hit(gh.guide().id(), h.doc(), h.anchor(), h.title(), h.level(), h.breadcrumb(),
+        gh.guide().guide().url(h.doc(), h.anchor()), h.snippet(), Math.round(h.score() * 1000) / 1000.0,
+        gh.snapshot().conceptsBySection().getOrDefault(h.id(), List.of()));
   }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     description = "Lists bold terms, inline code, glossary entries and headings that no concept matches yet.")
 public final class DiscoverCommand implements Callable<Integer> {
   @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR:-../shared/corpus/python-under-the-hood}") Path corpus;
-  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data}") Path data;
+  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data/python-under-the-hood}") Path data;
   @Option(names = "--top", defaultValue = "50", description = "How many candidates to print.") int top;
 
   public static void main(String[] args) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.guidesearch.indexer.guide.GuideConfigException;
+import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.server.web.RequestLog;
 import org.guidesearch.server.web.WebConfig;
 import picocli.CommandLine.Command;
@@ -14,11 +16,17 @@ import picocli.CommandLine.Option;
 @Command(name = "guide-search", mixinStandardHelpOptions = true,
     description = "Indexes a folder of Markdown into Lucene and Neo4j and serves search and the concept graph.")
 final class ServeCommand implements Callable<ServiceConfig> {
-  @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR:-../shared/corpus/python-under-the-hood}",
-      description = "Markdown folder to index (env CORPUS_DIR).")
+  @Option(names = "--guides", defaultValue = "${env:GUIDES:-data/guides.json}",
+      description = "Guides manifest: which guides to serve and where their Markdown comes from (env GUIDES).")
+  Path guides;
+
+  @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR}",
+      description = "Shortcut for one guide read from this folder as it is, instead of the manifest (env CORPUS_DIR;"
+          + " needs SITE_BASE_URL).")
   Path corpus;
 
-  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data}", description = "Vocabulary folder (env DATA_DIR).")
+  @Option(names = "--data", defaultValue = "${env:DATA_DIR}",
+      description = "Curated overlay for the CORPUS_DIR guide: concepts.json, relations.json, questions/ (env DATA_DIR).")
   Path data;
 
   @Option(names = "--state", defaultValue = "${env:STATE_DIR:-var}",
@@ -50,8 +58,8 @@ final class ServeCommand implements Callable<ServiceConfig> {
       description = "Enables POST /api/admin/reindex with this bearer token (env ADMIN_TOKEN).")
   String adminToken;
 
-  @Option(names = "--site-base-url",
-      defaultValue = "${env:SITE_BASE_URL:-https://couleslaw.github.io/other/ai-gen/python-guide/}")
+  @Option(names = "--site-base-url", defaultValue = "${env:SITE_BASE_URL}",
+      description = "Published site of the CORPUS_DIR guide; deep links are SITE_BASE_URL/part1.html#anchor (env SITE_BASE_URL).")
   String siteBaseUrl;
 
   @Option(names = "--embedding-cache", defaultValue = "${env:EMBEDDING_CACHE}",
@@ -89,11 +97,23 @@ final class ServeCommand implements Callable<ServiceConfig> {
   @Override
   public ServiceConfig call() {
     List<String> origins = Arrays.stream(corsOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new ServiceConfig(corpus, data, state, port,
+    return new ServiceConfig(manifest(), state, port,
         neo4jUri == null || neo4jUri.isBlank() ? null : URI.create(neo4jUri),
-        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, siteBaseUrl, embeddingCache,
+        neo4jUser, neo4jPassword, neo4jDatabase, boltPort, origins, adminToken, embeddingCache,
         org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(embeddingModels),
         new WebConfig(rateLimitPerMinute, rateLimitBurst, trustProxy, frameAncestors,
             RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT)), searchCacheMb << 20));
+  }
+
+  /** The manifest, or one folder when CORPUS_DIR is given; a problem is a {@link GuideConfigException} to print. */
+  private GuideManifest manifest() {
+    if (corpus != null) {
+      if (siteBaseUrl == null || siteBaseUrl.isBlank()) {
+        throw new GuideConfigException("CORPUS_DIR=" + corpus + " needs SITE_BASE_URL too: the published site of that"
+            + " guide, which search hits link to (e.g. SITE_BASE_URL=https://example.org/my-guide/)");
+      }
+      return GuideManifest.folder(corpus, siteBaseUrl, data);
+    }
+    return GuideManifest.load(guides);
   }
 }

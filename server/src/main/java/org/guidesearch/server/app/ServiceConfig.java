@@ -5,28 +5,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.guidesearch.graph.store.GraphStoreSettings;
+import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.server.web.WebConfig;
 
 /**
  * Everything the service is told at start-up, read once from flags and the environment.
  *
- * @param corpusDir    the folder of Markdown to index
- * @param dataDir      the curated vocabulary ({@code concepts.json}, {@code relations.json})
+ * @param guides       the guides to serve, in order, each with its source and optional curated overlay
  * @param stateDir     where the index generations and the embedded Neo4j live between runs
  * @param port         HTTP port; 0 picks a free one
  * @param neo4jUri     an external Neo4j to use instead of the embedded one, or null
  * @param boltPort     the embedded Neo4j's Bolt port on 127.0.0.1; 0 picks a free one
  * @param corsOrigins  origins allowed to call the API from browsers; {@code *} allows any
  * @param adminToken   enables the admin re-index endpoint when set; null disables it
- * @param siteBaseUrl  the published guide, for deep links ({@code part5.md} becomes {@code part5.html})
  * @param embeddingCache file of passage embeddings kept between runs; null for {@code stateDir/embeddings.bin}
  * @param embeddingModels the sentence-embedding models semantic search fuses; empty for the default
  * @param web          rate limit, proxy trust, framing and request logs of the public edge
  */
 public record ServiceConfig(
-    Path corpusDir,
-    Path dataDir,
+    GuideManifest guides,
     Path stateDir,
     int port,
     URI neo4jUri,
@@ -36,18 +34,15 @@ public record ServiceConfig(
     int boltPort,
     List<String> corsOrigins,
     String adminToken,
-    String siteBaseUrl,
     Path embeddingCache,
     List<EmbeddingModelChoice> embeddingModels,
     WebConfig web) {
 
   public ServiceConfig {
-    Objects.requireNonNull(corpusDir, "corpusDir");
-    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(guides, "guides");
     Objects.requireNonNull(stateDir, "stateDir");
     corsOrigins = corsOrigins == null || corsOrigins.isEmpty() ? List.of("*") : List.copyOf(corsOrigins);
     neo4jDatabase = neo4jDatabase == null || neo4jDatabase.isBlank() ? "neo4j" : neo4jDatabase;
-    siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl : siteBaseUrl + "/";
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     embeddingModels = embeddingModels == null || embeddingModels.isEmpty() ? EmbeddingModelChoice.DEFAULT : List.copyOf(embeddingModels);
     embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
@@ -56,8 +51,13 @@ public record ServiceConfig(
   }
 
   public ServiceConfig withWeb(WebConfig web) {
-    return new ServiceConfig(corpusDir, dataDir, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
-        boltPort, corsOrigins, adminToken, siteBaseUrl, embeddingCache, embeddingModels, web);
+    return new ServiceConfig(guides, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
+        boltPort, corsOrigins, adminToken, embeddingCache, embeddingModels, web);
+  }
+
+  public ServiceConfig withGuides(GuideManifest guides) {
+    return new ServiceConfig(guides, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
+        boltPort, corsOrigins, adminToken, embeddingCache, embeddingModels, web);
   }
 
   public boolean embeddedNeo4j() {
@@ -68,11 +68,17 @@ public record ServiceConfig(
     return new GraphStoreSettings(neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, stateDir.resolve("neo4j"), boltPort);
   }
 
-  /** Test defaults: any free ports; embeddings shared between test runs through {@code -Dembedding.cache}. */
+  /**
+   * Test defaults: one guide read from {@code corpusDir} with the overlay in {@code dataDir} (null for none), any
+   * free ports, embeddings shared between test runs through {@code -Dembedding.cache}.
+   */
   public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
+    return forTests(GuideManifest.folder(corpusDir, "https://guide.example/", dataDir), stateDir);
+  }
+
+  public static ServiceConfig forTests(GuideManifest guides, Path stateDir) {
     String sharedCache = System.getProperty("embedding.cache");
-    return new ServiceConfig(corpusDir, dataDir, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
-        "https://couleslaw.github.io/other/ai-gen/python-guide/", sharedCache == null ? null : Path.of(sharedCache), null,
-        null);
+    return new ServiceConfig(guides, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
+        sharedCache == null ? null : Path.of(sharedCache), null, null);
   }
 }

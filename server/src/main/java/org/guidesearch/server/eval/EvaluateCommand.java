@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.guidesearch.indexer.eval.QuerySet;
+import org.guidesearch.indexer.guide.Guide;
+import org.guidesearch.indexer.guide.GuideFetcher;
+import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.indexer.eval.WordOverlap;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.query.SearchMode;
@@ -15,9 +18,15 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Scores every search mode on the judged query set.")
 public final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR:-../shared/corpus/python-under-the-hood}") Path corpus;
-  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data}") Path data;
-  @Option(names = "--queries", defaultValue = "data/eval/queries.json") Path queries;
+  @Option(names = "--guides", defaultValue = "${env:GUIDES:-data/guides-two.json}",
+      description = "Guides manifest the guide is read from (default: the example with both guides).") Path guides;
+  @Option(names = "--guide", description = "Guide id to evaluate (default: the manifest's first).") String guideId;
+  @Option(names = "--no-curation", description = "Leave the guide's curated overlay out: its text alone.")
+  boolean noCuration;
+  @Option(names = "--state", defaultValue = "${env:STATE_DIR:-var}", description = "Where fetched guides are kept.")
+  Path state;
+  @Option(names = "--queries", description = "Judged queries (default: data/eval/<guide>/queries.json if there, "
+      + "else data/eval/queries.json).") Path queries;
   @Option(names = "--embedding-cache", defaultValue = "${env:EMBEDDING_CACHE:-var/embeddings.bin}") Path cache;
   @Option(names = "--models", defaultValue = "${env:EMBEDDING_MODELS}",
       description = "Comma-separated embedding models to fuse: minilm, bge_small, e5_small.") String models;
@@ -33,8 +42,21 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path indexDir = Files.createTempDirectory("guide-search-eval");
+    GuideManifest manifest = GuideManifest.load(guides);
+    Guide guide = guideId == null ? manifest.first() : manifest.guides().stream()
+        .filter(g -> g.id().equals(guideId)).findFirst()
+        .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+            "no guide '" + guideId + "' in " + guides));
+    Path corpus = GuideFetcher.withDefaultLimits(state.resolve("guides")).fetch(guide).folder();
+    Path data = noCuration ? null : guide.dataDir();
+    if (queries == null) {
+      Path own = Path.of("data", "eval", guide.id(), "queries.json");
+      queries = Files.isRegularFile(own) ? own : Path.of("data", "eval", "queries.json");
+    }
+    System.out.printf("guide %s%s, queries %s%n", guide.id(), data == null ? " without curation" : " with its overlay",
+        queries);
     QuerySet set = QuerySet.load(queries);
-    ReaderQuestions questions = ReaderQuestions.load(data.resolve(ReaderQuestions.FOLDER));
+    ReaderQuestions questions = data == null ? ReaderQuestions.none() : ReaderQuestions.load(data.resolve(ReaderQuestions.FOLDER));
     if (strict != null) {
       int before = questions.passages().size();
       questions = questions.without(q -> set.queries().stream().anyMatch(j -> WordOverlap.of(q, j.query()) >= strict));

@@ -48,17 +48,20 @@ public final class SearchEvaluation implements AutoCloseable {
     return indexMillis;
   }
 
-  /** Indexes {@code corpusDir} into {@code indexDir} with the vocabulary's synonyms and the reader questions. */
+  /**
+   * Indexes {@code corpusDir} into {@code indexDir} with the curated overlay in {@code dataDir} (its synonyms and
+   * reader questions), or with none when {@code dataDir} is null.
+   */
   public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
       List<EmbeddingModelChoice> models) throws IOException {
     return open(corpusDir, dataDir, indexDir, embeddingCache, models,
-        ReaderQuestions.load(dataDir.resolve(ReaderQuestions.FOLDER)));
+        dataDir == null ? ReaderQuestions.none() : ReaderQuestions.load(dataDir.resolve(ReaderQuestions.FOLDER)));
   }
 
   /** As above, with the reader questions given (a filtered set, say). */
   public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
       List<EmbeddingModelChoice> models, ReaderQuestions questions) throws IOException {
-    Vocabulary vocabulary = new VocabularyLoader().load(dataDir);
+    Vocabulary vocabulary = dataDir == null ? new Vocabulary(List.of(), List.of()) : new VocabularyLoader().load(dataDir);
     SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
     long t0 = System.nanoTime();

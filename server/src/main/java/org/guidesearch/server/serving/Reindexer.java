@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class Reindexer {
   private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
 
+  private final String guideId;
   private final Path corpusDir;
+  private final String conceptIdPrefix;
   private final CorpusReader corpusReader;
   private final Vocabulary vocabulary;
   private final SectionIndexer indexer;
@@ -54,9 +56,11 @@ public final class Reindexer {
   private final AtomicReference<String> writtenGraph = new AtomicReference<>();
   private final AtomicReference<ConceptModel> lastModel = new AtomicReference<>();
 
-  public Reindexer(Path corpusDir, CorpusReader corpusReader, Vocabulary vocabulary, SectionIndexer indexer,
+  public Reindexer(String guideId, Path corpusDir, String conceptIdPrefix, CorpusReader corpusReader, Vocabulary vocabulary, SectionIndexer indexer,
       SectionSearcher searcher, GraphWriter graphWriter, ConceptGraph graph, GraphVersion graphVersion) {
+    this.guideId = guideId;
     this.corpusDir = corpusDir;
+    this.conceptIdPrefix = conceptIdPrefix;
     this.corpusReader = corpusReader;
     this.vocabulary = vocabulary;
     this.indexer = indexer;
@@ -84,7 +88,8 @@ public final class Reindexer {
       if (corpus.contentSections().isEmpty()) {
         throw new IOException("the corpus at " + corpusDir + " has no sections; keeping the previous index");
       }
-      ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
+      ConceptModelBuilder builder = new ConceptModelBuilder();
+      ConceptModel model = builder.build(corpus, vocabulary).withConceptIdPrefix(conceptIdPrefix);
       long t1 = System.nanoTime();
       Path generation = indexer.build(corpus.sections(), vocabulary.guideposts());
       searcher.open(generation);
@@ -93,9 +98,10 @@ public final class Reindexer {
       long graphMs = writeGraph(model) ? (System.nanoTime() - t2) / 1_000_000 : -1;
       ReindexTimings timings = new ReindexTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, graphMs,
           corpus.contentSections().size(), model.concepts().size(), model.mentions().size(), model.relations().size());
-      IndexSnapshot next = new IndexSnapshot(corpus, chips(model), suggester(corpus), Instant.now(), timings);
+      IndexSnapshot next = new IndexSnapshot(corpus, chips(model), suggester(corpus, model), Instant.now(), timings,
+          builder.skipped());
       snapshot.set(next);
-      LOG.info("re-indexed {}: {}", corpusDir, timings);
+      LOG.info("re-indexed guide '{}' from {}: {}", guideId, corpusDir, timings);
       return next;
     } finally {
       lock.unlock();
@@ -108,7 +114,7 @@ public final class Reindexer {
       graphWriter.ensureSchema();
       String fingerprint = GraphVersion.fingerprint(model);
       if (!graphVersion.holds(fingerprint)) {
-        graphWriter.replaceWith(model);
+        graphWriter.replaceGuide(guideId, model);
         graphVersion.record(fingerprint);
       }
       graph.invalidate();
@@ -154,14 +160,14 @@ public final class Reindexer {
   }
 
   /** Completions: section titles in reading order, then concepts with their aliases as further forms. */
-  private Suggester suggester(Corpus corpus) {
+  private Suggester suggester(Corpus corpus, ConceptModel model) {
     List<Suggestion> entries = new ArrayList<>();
     List<List<String>> forms = new ArrayList<>();
     for (var s : corpus.contentSections()) {
       entries.add(new Suggestion("section", s.title(), s.doc(), s.anchor(), null));
       forms.add(List.of());
     }
-    for (Concept c : vocabulary.concepts()) {
+    for (Concept c : model.concepts()) {
       entries.add(new Suggestion("concept", c.name(), null, null, c.id()));
       forms.add(c.aliases());
     }
@@ -169,7 +175,8 @@ public final class Reindexer {
   }
 
   private Map<String, List<ConceptChip>> chips(ConceptModel model) {
-    Map<String, Concept> concepts = vocabulary.byId();
+    Map<String, Concept> concepts = new HashMap<>();
+    model.concepts().forEach(c -> concepts.put(c.id(), c));
     Map<String, List<Mention>> bySection = new HashMap<>();
     model.mentions().forEach(m -> bySection.computeIfAbsent(m.sectionId(), k -> new ArrayList<>()).add(m));
     Map<String, List<ConceptChip>> out = new HashMap<>();

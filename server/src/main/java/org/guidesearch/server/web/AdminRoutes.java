@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guidesearch.server.api.ApiError;
 import org.guidesearch.server.serving.IndexSnapshot;
 import org.guidesearch.server.serving.ReindexTimings;
-import org.guidesearch.server.serving.Reindexer;
+import org.guidesearch.server.serving.GuideCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +29,13 @@ public final class AdminRoutes {
   private static final int MIN_TOKEN_LENGTH = 16;
 
   private final byte[] tokenDigest;
-  private final Reindexer reindexer;
+  private final GuideCatalog catalog;
   private final AtomicBoolean running = new AtomicBoolean();
 
   /** @param token the admin token, or null to leave the endpoint out */
-  public AdminRoutes(String token, Reindexer reindexer) {
+  public AdminRoutes(String token, GuideCatalog catalog) {
     this.tokenDigest = token == null ? null : sha256(token);
-    this.reindexer = reindexer;
+    this.catalog = catalog;
     if (token != null && token.length() < MIN_TOKEN_LENGTH) {
       LOG.warn("ADMIN_TOKEN is shorter than {} characters; use a long random value", MIN_TOKEN_LENGTH);
     }
@@ -40,7 +43,7 @@ public final class AdminRoutes {
 
   /** What a finished re-index reports. */
   public record Result(String status, int sections, int concepts, int relations, boolean graphPending,
-      List<String> problems, ReindexTimings timings) {}
+      List<String> problems, ReindexTimings timings, Map<String, ReindexTimings> guides) {}
 
   public void register(RoutesConfig routes) {
     if (tokenDigest != null) {
@@ -59,10 +62,23 @@ public final class AdminRoutes {
       return;
     }
     try {
-      IndexSnapshot snapshot = reindexer.reindex();
-      ReindexTimings t = snapshot.timings();
-      ctx.json(new Result("reindexed", t.sections(), t.concepts(), t.relations(), reindexer.pendingGraph(),
-          snapshot.corpus().problems().stream().map(Object::toString).toList(), t));
+      List<IndexSnapshot> snapshots = catalog.reindexAll();
+      Map<String, ReindexTimings> guides = new LinkedHashMap<>();
+      List<String> problems = new ArrayList<>();
+      int sections = 0;
+      int concepts = 0;
+      int relations = 0;
+      for (int i = 0; i < snapshots.size(); i++) {
+        IndexSnapshot s = snapshots.get(i);
+        ReindexTimings t = s.timings();
+        guides.put(catalog.all().get(i).id(), t);
+        sections += t.sections();
+        concepts += t.concepts();
+        relations += t.relations();
+        s.corpus().problems().forEach(p -> problems.add(p.toString()));
+      }
+      ctx.json(new Result("reindexed", sections, concepts, relations, catalog.pendingGraph(), problems,
+          snapshots.get(0).timings(), guides));
     } catch (IOException | RuntimeException e) {
       LOG.error("admin re-index failed; the previous index keeps serving", e);
       ctx.status(500).json(new ApiError("reindex_failed",

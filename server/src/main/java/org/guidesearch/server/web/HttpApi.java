@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.guidesearch.server.api.ConceptRoutes;
+import org.guidesearch.server.api.GuideRoutes;
 import org.guidesearch.server.api.HealthRoutes;
 import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
@@ -17,7 +18,7 @@ import org.guidesearch.server.api.SectionRoutes;
 public final class HttpApi implements AutoCloseable {
   private final Javalin app;
 
-  public HttpApi(WebEdge edge, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
+  public HttpApi(WebEdge edge, GuideRoutes guides, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
       HealthRoutes health, PageRoutes pages) {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     this.app = Javalin.create(config -> {
@@ -31,9 +32,11 @@ public final class HttpApi implements AutoCloseable {
       });
       config.staticFiles.enableWebjars();
       edge.configure(config); // headers, CORS, rate limit, metrics, logs: before any route
+      guides.register(config.routes);
       search.register(config.routes);
-      sections.register(config.routes);
+      // before the sections: /api/sections/{doc}/{anchor}/concepts must not be read as {guide}/{doc}/{anchor}
       concepts.register(config.routes);
+      sections.register(config.routes);
       health.register(config.routes);
       pages.register(config.routes);
       ErrorMapping.install(config);

@@ -19,9 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.read.GraphStats;
-import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.server.serving.IndexSnapshot;
-import org.guidesearch.server.serving.Reindexer;
+import org.guidesearch.server.serving.GuideCatalog;
 
 /**
  * Prometheus metrics: a latency histogram per route, method and status ({@code http_server_requests_seconds}), the
@@ -35,25 +34,25 @@ public final class RequestMetrics implements AutoCloseable {
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
-  public RequestMetrics(SectionSearcher searcher, ConceptGraph graph, Reindexer reindexer) {
+  public RequestMetrics(ConceptGraph graph, GuideCatalog catalog) {
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    Gauge.builder("guidesearch.index.sections", searcher, s -> s.isOpen() ? s.size() : Double.NaN)
+    Gauge.builder("guidesearch.index.sections", catalog, c -> c.ready() ? c.sections() : Double.NaN)
         .description("sections in the serving Lucene generation").register(registry);
     graphGauge("guidesearch.graph.concepts", "concepts in the graph store", graph, GraphStats::concepts);
     graphGauge("guidesearch.graph.sections", "sections in the graph store", graph, GraphStats::sections);
     graphGauge("guidesearch.graph.mentions", "section-mentions-concept edges", graph, GraphStats::mentions);
     graphGauge("guidesearch.graph.relations", "concept-to-concept relations", graph,
         s -> s.relationsByType().values().stream().mapToLong(Long::longValue).sum());
-    Gauge.builder("guidesearch.graph.pending", reindexer, r -> r.pendingGraph() ? 1 : 0)
+    Gauge.builder("guidesearch.graph.pending", catalog, c -> c.pendingGraph() ? 1 : 0)
         .description("1 while a rebuilt graph waits for the graph store to come back").register(registry);
-    Gauge.builder("guidesearch.reindex.last.seconds", reindexer, r -> reindexSeconds(r.snapshot()))
+    Gauge.builder("guidesearch.reindex.last.seconds", catalog, c -> reindexSeconds(latest(c)))
         .description("duration of the last successful re-index").baseUnit("seconds").register(registry);
-    Gauge.builder("guidesearch.reindex.last.timestamp", reindexer,
-            r -> r.snapshot() == null ? Double.NaN : r.snapshot().builtAt().toEpochMilli() / 1000.0)
+    Gauge.builder("guidesearch.reindex.last.timestamp", catalog,
+            c -> latest(c) == null ? Double.NaN : latest(c).builtAt().toEpochMilli() / 1000.0)
         .description("when the last successful re-index ended, in epoch seconds").register(registry);
   }
 
@@ -114,6 +113,12 @@ public final class RequestMetrics implements AutoCloseable {
           }
         })
         .description(description).register(registry);
+  }
+
+  /** The most recent re-index of any guide, or null before the first. */
+  private static IndexSnapshot latest(GuideCatalog catalog) {
+    return catalog.all().stream().map(g -> g.snapshot()).filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.comparing(IndexSnapshot::builtAt)).orElse(null);
   }
 
   private static double reindexSeconds(IndexSnapshot snapshot) {

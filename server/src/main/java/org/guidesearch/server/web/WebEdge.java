@@ -6,8 +6,7 @@ import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Set;
 import org.guidesearch.graph.read.ConceptGraph;
-import org.guidesearch.indexer.query.SectionSearcher;
-import org.guidesearch.server.serving.Reindexer;
+import org.guidesearch.server.serving.GuideCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,19 +28,19 @@ public final class WebEdge implements AutoCloseable {
   private final OpsRoutes ops;
   private final ResponseCache cache;
 
-  public WebEdge(WebConfig config, List<String> corsOrigins, String adminToken, SectionSearcher searcher,
-      ConceptGraph graph, Reindexer reindexer) {
+  public WebEdge(WebConfig config, List<String> corsOrigins, String adminToken, ConceptGraph graph,
+      GuideCatalog catalog) {
     this.config = config;
     this.headers = SecurityHeaders.forBundledPages(config.frameAncestors(), "public");
     this.cors = new CorsPolicy(corsOrigins);
-    this.metrics = new RequestMetrics(searcher, graph, reindexer);
+    this.metrics = new RequestMetrics(graph, catalog);
     this.limiter = new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst(), metrics.registry());
     this.log = new RequestLog(config.requestLog(), metrics.registry());
-    this.admin = new AdminRoutes(adminToken, reindexer);
+    this.admin = new AdminRoutes(adminToken, catalog);
     this.ops = new OpsRoutes(metrics);
     // Search answers depend only on the index, which changes with the re-index's snapshot.
     this.cache = new ResponseCache(config.responseCacheBytes(), Set.of("/api/search", "/api/suggest"),
-        reindexer::snapshot, metrics.registry());
+        catalog::generation, metrics.registry());
   }
 
   public void configure(JavalinConfig javalin) {

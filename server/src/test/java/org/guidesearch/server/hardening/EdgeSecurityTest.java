@@ -37,8 +37,8 @@ class EdgeSecurityTest {
   @BeforeAll
   void start() throws Exception {
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
-    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, null, null, null,
-        null, 0, List.of(SITE), TOKEN, base.siteBaseUrl(), base.embeddingCache(), base.embeddingModels(),
+    ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0, null, null, null,
+        null, 0, List.of(SITE), TOKEN, base.embeddingCache(), base.embeddingModels(),
         new WebConfig(60, 30, true, "'self' https://partner.example", RequestLog.Mode.ALL, 1 << 20));
     running = RunningService.start(config);
     http = new Http(running.service().port());

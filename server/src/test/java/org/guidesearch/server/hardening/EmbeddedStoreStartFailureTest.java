@@ -26,8 +26,8 @@ class EmbeddedStoreStartFailureTest {
     squatter.bind(new InetSocketAddress("127.0.0.1", 0));
     int port = squatter.getLocalPort();
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
-    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, null, null, null,
-        null, port, List.of("*"), null, base.siteBaseUrl(), base.embeddingCache(), base.embeddingModels(), WebConfig.defaults().withRateLimit(0, 1));
+    ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0, null, null, null,
+        null, port, List.of("*"), null, base.embeddingCache(), base.embeddingModels(), WebConfig.defaults().withRateLimit(0, 1));
     try (RunningService running = RunningService.start(config)) {
       Http http = new Http(running.service().port());
       JsonNode health = http.get("/health").json();

@@ -44,8 +44,8 @@ class GraphOutageTest {
     boltPort = freePort();
     store = EmbeddedNeo4j.start(storeDir, boltPort);
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
-    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0,
-        URI.create("bolt://127.0.0.1:" + boltPort), null, null, null, 0, List.of("*"), null, base.siteBaseUrl(), base.embeddingCache(), base.embeddingModels(),
+    ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0,
+        URI.create("bolt://127.0.0.1:" + boltPort), null, null, null, 0, List.of("*"), null, base.embeddingCache(), base.embeddingModels(),
         WebConfig.defaults().withRateLimit(0, 1));
     running = RunningService.start(config);
     http = new Http(running.service().port());

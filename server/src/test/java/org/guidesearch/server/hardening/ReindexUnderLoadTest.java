@@ -49,8 +49,8 @@ class ReindexUnderLoadTest {
     store = EmbeddedNeo4j.start(storeDir, 0);
     driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none());
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
-    ServiceConfig config = new ServiceConfig(base.corpusDir(), base.dataDir(), base.stateDir(), 0, store.boltUri(),
-        null, null, null, 0, List.of("*"), TOKEN, base.siteBaseUrl(), base.embeddingCache(), base.embeddingModels(),
+    ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0, store.boltUri(),
+        null, null, null, 0, List.of("*"), TOKEN, base.embeddingCache(), base.embeddingModels(),
         WebConfig.defaults().withRateLimit(0, 1).withRequestLog(RequestLog.Mode.ERRORS));
     running = RunningService.start(config);
     http = new Http(running.service().port());
@@ -123,7 +123,7 @@ class ReindexUnderLoadTest {
     try {
       Thread.sleep(500);
       for (int i = 0; i < REINDEXES; i++) {
-        new GraphVersion(driver, "neo4j").forget(); // so the graph is replaced, not kept as unchanged
+        new GraphVersion(driver, "neo4j", "python-under-the-hood").forget(); // so the graph is replaced, not kept as unchanged
         long t0 = System.nanoTime();
         Http.Reply r = http.send("POST", "/api/admin/reindex", "Authorization", "Bearer " + TOKEN);
         reindexMs.add((System.nanoTime() - t0) / 1_000_000);
