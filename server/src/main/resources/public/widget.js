@@ -107,7 +107,7 @@
     input::placeholder { color: var(--_muted); opacity: 1; }
     input:focus-visible { outline: 0; } /* the bar's accent underline shows focus; a box inside it is noise */
     input::-webkit-search-cancel-button { display: none; }
-    .close { border: 0; background: none; padding: 4px; cursor: pointer; border-radius: 6px; }
+    .close { position: relative; border: 0; background: none; padding: 4px; cursor: pointer; border-radius: 6px; }
 
     .body { overflow: auto; overscroll-behavior: contain; flex: 1; padding: 6px 8px; }
     [role="listbox"] { margin: 0; padding: 0; }
@@ -159,7 +159,7 @@
         <input id="input" type="text" role="combobox" aria-autocomplete="list" aria-expanded="false"
                aria-controls="listbox" aria-labelledby="dialog-title"
                autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="go" maxlength="500">
-        <button class="close" type="button" aria-label="Close search"><kbd>Esc</kbd></button>
+        <button class="close" type="button" aria-labelledby="close-key close-action"><kbd id="close-key">Esc</kbd> <span class="sr" id="close-action">Close search</span></button>
       </div>
       <div class="body">
         <div id="listbox" role="listbox" aria-label="Search results" hidden></div>
@@ -551,7 +551,9 @@
         crumbs.className = 'crumbs';
         crumbs.id = option.id + '-crumbs';
         crumbs.textContent = item.crumbs;
-        option.append(crumbs);
+        // The space shows nothing between the two blocks, but keeps the words apart in the option's text, as
+        // they are in its name ("…async/await Part V…", not "…async/awaitPart V…").
+        option.append(' ', crumbs);
         labelledBy.push(crumbs.id);
       }
       option.setAttribute('aria-labelledby', labelledBy.join(' '));
@@ -560,6 +562,10 @@
         snippet.className = 'snippet';
         snippet.id = option.id + '-snippet';
         snippet.append(...snippetNodes(item.snippet));
+        // The snippet describes the hit; it is not its label. Hidden from the option's text, so that the name
+        // (title and crumbs) holds all of the option's label text (WCAG 2.5.3), and still its description:
+        // aria-describedby reads a hidden element it points at.
+        snippet.setAttribute('aria-hidden', 'true');
         option.append(snippet);
         option.setAttribute('aria-describedby', snippet.id);
       }

@@ -215,9 +215,19 @@ class EmbeddableWidgetTest extends BrowserTest {
     SearchContext widget = loadHostPage("/");
     pressCtrlK();
     openInput(widget).sendKeys("asyncio");
-    browser.waitForAll(widget, "#listbox [role=option].hit", 3);
+    List<WebElement> options = browser.waitForAll(widget, "#listbox [role=option].hit", 3);
     openInput(widget).sendKeys(Keys.ARROW_DOWN);
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+    // Label in name (WCAG 2.5.3): a voice-control user says what they see. The close button shows "Esc".
+    assertThat(widget.findElement(By.cssSelector("button.close")).getAccessibleName()).isEqualTo("Esc Close search");
+    // A hit is named by its title and crumbs; its snippet, visible but not a label, stays its description.
+    WebElement first = options.get(0);
+    String title = first.findElement(By.cssSelector(".title")).getText();
+    String crumbs = first.findElement(By.cssSelector(".crumbs")).getText();
+    String snippet = first.findElement(By.cssSelector(".snippet")).getText();
+    assertThat(first.getAccessibleName()).isEqualTo(title + " " + crumbs);
+    assertThat(browser.accessibleDescriptions("option")).containsEntry(title + " " + crumbs, snippet);
   }
 
   /** Opens a page of the owner's site and returns the widget's shadow root once the element is defined. */
