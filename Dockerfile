@@ -1,5 +1,7 @@
 # guide-search: build with Maven, run on a JRE as a non-root user.
-# The guide itself is not in the image: mount a folder of Markdown at /corpus (see docker-compose.yml).
+# The guides are not in the image: the service gets them as data/guides.json says, from a folder mounted at
+# /shared/corpus (the manifest's first mirror, ../../shared/corpus/... from /app/data) or else by download from
+# GitHub at the pinned commit, verified and kept in STATE_DIR (see docker-compose.yml).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -30,8 +32,7 @@ USER 10001:10001
 
 ENV PORT=7070 \
     STATE_DIR=/app/var \
-    DATA_DIR=/app/data \
-    CORPUS_DIR=/corpus \
+    GUIDES=/app/data/guides.json \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 7070
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
