@@ -20,30 +20,44 @@ import org.apache.lucene.util.QueryBuilder;
  * ({@link FieldRetarget}).
  */
 final class AnalysedQuery {
-  private final AttributeSource template;
-  private final List<AttributeSource.State> tokens;
-  private final AttributeSource.State end;
+  /** The tokens the any-word queries are built from. */
+  private final TokenGraph words;
+  /** The tokens the phrases are built from; null when the query has no room for phrases. */
+  private final TokenGraph phraseWords;
   private final Builder builder;
   /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
   private Query anyWordModel;
   /** The first phrase built; the others are copies of it with their own field and slop. */
   private Query phraseModel;
 
-  private AnalysedQuery(AttributeSource template, List<AttributeSource.State> tokens, AttributeSource.State end,
-      Analyzer analyzer) {
-    this.template = template;
-    this.tokens = tokens;
-    this.end = end;
+  private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer) {
+    this.words = words;
+    this.phraseWords = phraseWords;
     this.builder = new Builder(analyzer);
   }
 
+  /** {@code text} with every synonym expansion, however many clauses that makes. */
   static AnalysedQuery of(Analyzer analyzer, String text) {
+    TokenGraph graph = analyse(analyzer, text);
+    return new AnalysedQuery(graph, graph, analyzer);
+  }
+
+  /**
+   * {@code text} with as many synonym expansions as {@code budget} allows ({@link ClauseBudget}); with phrases when
+   * {@code phrases} and there is room for them.
+   */
+  static AnalysedQuery within(Analyzer analyzer, String text, ClauseBudget budget, boolean phrases) {
+    ClauseBudget.Fitted fitted = budget.fit(analyse(analyzer, text), phrases);
+    return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer);
+  }
+
+  private static TokenGraph analyse(Analyzer analyzer, String text) {
     try (TokenStream ts = analyzer.tokenStream("", text)) {
       ts.reset();
       List<AttributeSource.State> tokens = new ArrayList<>();
       while (ts.incrementToken()) tokens.add(ts.captureState());
       ts.end();
-      return new AnalysedQuery(ts.cloneAttributes(), tokens, ts.captureState(), analyzer);
+      return TokenGraph.of(ts.cloneAttributes(), tokens, ts.captureState());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // analysing a String does no I/O
     }
@@ -52,47 +66,26 @@ final class AnalysedQuery {
   /** Any of the words in {@code field}; null when the text has no searchable word. */
   Query anyWord(String field) {
     if (anyWordModel == null) {
-      anyWordModel = builder.build(replay(), Occur.SHOULD, field, false, 0);
+      anyWordModel = builder.build(words.stream(), Occur.SHOULD, field, false, 0);
       return anyWordModel;
     }
     Query copied = FieldRetarget.to(anyWordModel, field);
-    return copied != null ? copied : builder.build(replay(), Occur.SHOULD, field, false, 0);
+    return copied != null ? copied : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
   }
 
-  /** The words as a phrase in {@code field}, {@code slop} positions apart at most; null when there is none. */
+  /**
+   * The words as a phrase in {@code field}, {@code slop} positions apart at most; null when there is none or no room
+   * for one.
+   */
   Query phrase(String field, int slop) {
+    if (phraseWords == null) return null;
     if (phraseModel == null) {
-      phraseModel = builder.build(replay(), Occur.MUST, field, true, slop);
+      phraseModel = builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
       return phraseModel;
     }
     // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.
     Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop) : null;
-    return copied != null ? copied : builder.build(replay(), Occur.MUST, field, true, slop);
-  }
-
-  private TokenStream replay() {
-    return new TokenStream(template.cloneAttributes()) {
-      private int next;
-
-      @Override
-      public boolean incrementToken() {
-        if (next == tokens.size()) return false;
-        restoreState(tokens.get(next++));
-        return true;
-      }
-
-      @Override
-      public void end() throws IOException {
-        super.end();
-        restoreState(end);
-      }
-
-      @Override
-      public void reset() throws IOException {
-        super.reset();
-        next = 0;
-      }
-    };
+    return copied != null ? copied : builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
   }
 
   /** Opens {@link QueryBuilder}'s token-stream entry point. */

@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -49,6 +50,15 @@ public final class QueryPlanner {
    */
   private static final int MAX_CORRECTIONS = 4;
 
+  /** The fields searched for any of the words, and for the words as a phrase, by {@link #plan}. */
+  private static final int ANY_WORD_QUERIES = 6;
+  private static final int PHRASE_QUERIES = 2;
+  /**
+   * Clauses of the plan besides words and phrases: the exact title, and the two prefix queries, which Lucene rewrites
+   * into a boolean query of their terms when they match at most 16 (more match as one clause).
+   */
+  private static final int OTHER_CLAUSES = 1 + 2 * 16;
+
   private final Analyzer queryAnalyzer;
 
   /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
@@ -71,7 +81,7 @@ public final class QueryPlanner {
     String corrected = correct(words, typingLastWord, lexicon);
     String text = corrected == null ? raw : corrected;
 
-    AnalysedQuery analysed = AnalysedQuery.of(queryAnalyzer, text);
+    AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, text, budget(), words.length > 1);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     Set<String> highlight = new HashSet<>();
     boolean any = false;
@@ -87,10 +97,9 @@ public final class QueryPlanner {
       prose.visit(QueryVisitor.termCollector(proseTerms));
       proseTerms.forEach(t -> highlight.add(t.text()));
     }
-    if (words.length > 1) {
-      add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
-      add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
-    }
+    // Null when there is a single word, or no room for phrases beside the words.
+    add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
+    add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
     String exactTitle = SectionSchema.normalizeTitle(text);
     if (!exactTitle.isEmpty()) {
       add(query, new TermQuery(new Term(SectionSchema.TITLE_EXACT, exactTitle)), EXACT_TITLE_BOOST);
@@ -105,6 +114,14 @@ public final class QueryPlanner {
       }
     }
     return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
+  }
+
+  /**
+   * What the words and phrases may hold so that the whole plan stays within Lucene's clause limit, read on each plan
+   * as it is a global setting: then neither the evaluator nor Lucene's own searcher can fail on the plan.
+   */
+  private static ClauseBudget budget() {
+    return new ClauseBudget(IndexSearcher.getMaxClauseCount() - OTHER_CLAUSES, ANY_WORD_QUERIES, PHRASE_QUERIES);
   }
 
   /**
