@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.graph.store.GraphUnavailableException;
 import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.server.serving.IndexSnapshot;
 import java.util.function.BooleanSupplier;
@@ -56,7 +57,8 @@ public final class HealthRoutes {
     } catch (RuntimeException e) {
       graphUp = false;
       graphStatus.put("status", "DOWN");
-      graphStatus.put("message", "the graph store cannot be reached");
+      graphStatus.put("message",
+          e instanceof GraphUnavailableException why ? why.getMessage() : "the graph store cannot be reached");
     }
     graphStatus.put("store", graphLocation);
     components.put("graph", graphStatus);

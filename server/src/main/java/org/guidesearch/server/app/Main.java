@@ -1,5 +1,6 @@
 package org.guidesearch.server.app;
 
+import org.guidesearch.graph.store.BoltPortTakenException;
 import picocli.CommandLine;
 
 /** Reads the configuration, starts the service, and stops it cleanly on exit. */
@@ -14,7 +15,15 @@ public final class Main {
       System.exit(exit);
       return;
     }
-    GuideSearchService service = GuideSearchService.start(config);
+    GuideSearchService service;
+    try {
+      service = GuideSearchService.start(config);
+    } catch (BoltPortTakenException e) {
+      // A configuration mistake, not a crash: say what to change, without a stack trace.
+      System.err.println("guide-search cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
   }
 }
