@@ -25,11 +25,11 @@ import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.graph.store.GraphVersion;
 import org.guidesearch.indexer.guide.GuideManifest;
+import org.guidesearch.graph.store.StoreIdentity;
 import org.guidesearch.server.app.GuideSearchService;
 import org.guidesearch.server.serving.ReindexTimings;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.web.WebConfig;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.openjdk.jmh.results.RunResult;
@@ -148,7 +148,7 @@ public final class BenchMain {
       List<Long> rewrittenMs = new ArrayList<>();
       ReindexTimings last = null;
       String store = String.valueOf(((Map<?, ?>) service.health().components().get("graph")).get("store"));
-      try (Driver driver = GraphDatabase.driver(store, AuthTokens.none())) {
+      try (Driver driver = GraphDatabase.driver(store, StoreIdentity.ofFolder(state.resolve("neo4j")).authToken())) {
         GraphVersion version = new GraphVersion(driver, "neo4j", "python-under-the-hood");
         for (int i = 0; i < 3; i++) {
           long r0 = System.nanoTime();

@@ -18,7 +18,6 @@ import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +56,7 @@ public class GraphBenchmark {
     ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
     dir = Files.createTempDirectory("bench-neo4j");
     store = EmbeddedNeo4j.start(dir, 0);
-    driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none());
+    driver = GraphDatabase.driver(store.boltUri(), store.authToken());
     GraphWriter writer = new GraphWriter(driver, "neo4j");
     writer.ensureSchema();
     writer.replaceGuide("python-under-the-hood", model);

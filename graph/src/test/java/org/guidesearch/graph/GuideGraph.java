@@ -13,7 +13,6 @@ import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -31,7 +30,7 @@ final class GuideGraph implements AutoCloseable {
 
   private GuideGraph(Path dir) throws IOException {
     neo4j = EmbeddedNeo4j.start(dir, 0);
-    driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+    driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
     writer = new GraphWriter(driver, "neo4j");
     graph = new ConceptGraph(driver, "neo4j");
     vocabulary = new VocabularyLoader().load(dataDir());

@@ -17,6 +17,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.AuthTokenManagerExecutionException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 
@@ -288,6 +289,11 @@ public final class ConceptGraph {
       return driver.executableQuery(cypher).withParameters(params).withConfig(readConfig).execute().records();
     } catch (ServiceUnavailableException | SessionExpiredException e) {
       throw new GraphUnavailableException("the graph store cannot be reached", e);
+    } catch (AuthTokenManagerExecutionException e) {
+      // The connection withholds credentials from a store that is not (or not yet) known to be this service's own.
+      String reason = e.getCause() instanceof GraphUnavailableException why ? why.getMessage()
+          : "the graph store cannot be reached";
+      throw new GraphUnavailableException(reason, e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.server.serving.GuideCatalog;
+import org.guidesearch.graph.store.GraphUnavailableException;
 import org.guidesearch.server.serving.IndexSnapshot;
 import org.guidesearch.server.serving.ServedGuide;
 
@@ -66,7 +67,8 @@ public final class HealthRoutes {
     } catch (RuntimeException e) {
       graphUp = false;
       graphStatus.put("status", "DOWN");
-      graphStatus.put("message", "the graph store cannot be reached");
+      graphStatus.put("message",
+          e instanceof GraphUnavailableException why ? why.getMessage() : "the graph store cannot be reached");
     }
     graphStatus.put("store", graphLocation);
     components.put("graph", graphStatus);

@@ -3,6 +3,7 @@ package org.guidesearch.server.app;
 import java.io.PrintStream;
 import org.guidesearch.indexer.guide.GuideConfigException;
 import org.guidesearch.indexer.guide.GuideFetchException;
+import org.guidesearch.graph.store.BoltPortTakenException;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +33,8 @@ public final class Main {
     GuideSearchService service;
     try {
       service = GuideSearchService.start(config);
-    } catch (GuideFetchException | GuideConfigException e) {
+    } catch (GuideFetchException | GuideConfigException | BoltPortTakenException e) {
+      // a configuration or environment problem, not a crash: say what to change, without a stack trace
       cannotStart(System.err, e.getMessage());
       System.exit(CANNOT_START);
       return;

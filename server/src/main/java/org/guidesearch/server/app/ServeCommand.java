@@ -46,8 +46,8 @@ final class ServeCommand implements Callable<ServiceConfig> {
 
   @Option(names = "--neo4j-database", defaultValue = "${env:NEO4J_DATABASE:-neo4j}") String neo4jDatabase;
 
-  @Option(names = "--bolt-port", defaultValue = "${env:NEO4J_BOLT_PORT:-7687}",
-      description = "Bolt port of the embedded Neo4j on 127.0.0.1 (env NEO4J_BOLT_PORT; 0 = any free port).")
+  @Option(names = "--bolt-port", defaultValue = "${env:NEO4J_BOLT_PORT:-0}",
+      description = "Bolt port of the embedded Neo4j on 127.0.0.1; unset or 0 = any free port (env NEO4J_BOLT_PORT).")
   int boltPort;
 
   @Option(names = "--cors-origins", defaultValue = "${env:CORS_ORIGINS:-*}",

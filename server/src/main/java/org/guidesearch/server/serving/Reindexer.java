@@ -14,6 +14,7 @@ import org.guidesearch.graph.model.ConceptModel;
 import org.guidesearch.graph.model.ConceptModelBuilder;
 import org.guidesearch.graph.model.Mention;
 import org.guidesearch.graph.read.ConceptGraph;
+import org.guidesearch.graph.store.GraphUnavailableException;
 import org.guidesearch.graph.store.GraphVersion;
 import org.guidesearch.graph.store.GraphWriter;
 import org.guidesearch.graph.vocabulary.Concept;
@@ -124,7 +125,7 @@ public final class Reindexer {
       return true;
     } catch (RuntimeException e) {
       LOG.warn("graph store not written ({}); search is updated, the graph will follow when the store is back",
-          e.getMessage());
+          reason(e));
       pendingGraph.set(model);
       return false;
     }
@@ -148,6 +149,14 @@ public final class Reindexer {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The store's own account of why it is unavailable, when the driver wraps it in one of its exceptions. */
+  private static String reason(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GraphUnavailableException) return t.getMessage();
+    }
+    return e.getMessage();
   }
 
   public boolean pendingGraph() {

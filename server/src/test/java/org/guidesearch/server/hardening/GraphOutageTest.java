@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -45,7 +44,7 @@ class GraphOutageTest {
     store = EmbeddedNeo4j.start(storeDir, boltPort);
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
     ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0,
-        URI.create("bolt://127.0.0.1:" + boltPort), null, null, null, 0, List.of("*"), null, base.embeddingCache(), base.embeddingModels(),
+        URI.create("bolt://127.0.0.1:" + boltPort), "neo4j", store.password(), null, 0, List.of("*"), null, base.embeddingCache(), base.embeddingModels(),
         WebConfig.defaults().withRateLimit(0, 1));
     running = RunningService.start(config);
     http = new Http(running.service().port());
@@ -131,7 +130,7 @@ class GraphOutageTest {
 
   @Test
   void aStoreThatComesBackWithoutTheGraphGetsItWrittenAgain() throws Exception {
-    try (Driver driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none())) {
+    try (Driver driver = GraphDatabase.driver(store.boltUri(), store.authToken())) {
       driver.executableQuery("MATCH (n) DETACH DELETE n").execute(); // a restore from an empty volume
       long wiped = System.nanoTime();
       int concepts = 0;

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -47,10 +46,10 @@ class ReindexUnderLoadTest {
   @BeforeAll
   void start() throws Exception {
     store = EmbeddedNeo4j.start(storeDir, 0);
-    driver = GraphDatabase.driver(store.boltUri(), AuthTokens.none());
+    driver = GraphDatabase.driver(store.boltUri(), store.authToken());
     ServiceConfig base = ServiceConfig.forTests(RunningService.corpusDir(), RunningService.dataDir(), state);
     ServiceConfig config = new ServiceConfig(base.guides(), base.stateDir(), 0, store.boltUri(),
-        null, null, null, 0, List.of("*"), TOKEN, base.embeddingCache(), base.embeddingModels(),
+        "neo4j", store.password(), null, 0, List.of("*"), TOKEN, base.embeddingCache(), base.embeddingModels(),
         WebConfig.defaults().withRateLimit(0, 1).withRequestLog(RequestLog.Mode.ERRORS));
     running = RunningService.start(config);
     http = new Http(running.service().port());
