@@ -37,24 +37,67 @@ export async function getJson(path, params = {}, { signal } = {}) {
 }
 
 export const search = (params, options) => getJson('/api/search', params, options);
-export const lookupConcepts = (q, limit = 8, options) => getJson('/api/concepts', { q, limit }, options);
+/** Concepts by name or alias; `guide` (one id) narrows the lookup to that guide. */
+export const lookupConcepts = (q, limit = 8, options, guide) => getJson('/api/concepts', { q, limit, guide }, options);
 export const concept = id => getJson('/api/concepts/' + encodeURIComponent(id));
 export const neighbours = (id, params = {}) => getJson('/api/concepts/' + encodeURIComponent(id) + '/neighbours', params);
 export const path = (from, to) => getJson('/api/concepts/path', { from, to });
 export const graphStats = () => getJson('/api/graph/stats');
 
-let sectionsPromise;
-/** Every heading in reading order, fetched once per page: titles for evidence and labels for facets. */
-export function sections() {
-  sectionsPromise ??= getJson('/api/sections').then(body => body.sections)
-    .catch(e => { sectionsPromise = undefined; throw e; });
-  return sectionsPromise;
+let guidesPromise;
+/**
+ * The guides the service serves, in its order, fetched once per page. A service older than /api/guides serves one
+ * guide whose title it does not tell: then this is a single untitled guide, and pages fall back to generic words.
+ */
+export function guides() {
+  guidesPromise ??= getJson('/api/guides').then(body => body.guides ?? [])
+    .catch(e => {
+      if (e instanceof ApiError && e.status === 404) return [{ id: undefined, title: '' }];
+      guidesPromise = undefined;
+      throw e;
+    });
+  return guidesPromise;
 }
 
-/** Short labels for facet chips: "Part V" from "Part V: Performance, …", keyed by document. */
-export async function documentLabels() {
+/** The name for the whole site: the one guide's title, or a generic word when there are several (or no title). */
+export const siteTitle = served => served.length === 1 && served[0].title ? served[0].title : 'Guides';
+
+/** Puts the site's name into the page header's brand link (#brand), before its "search" tag. */
+export function showBrand(served) {
+  const brand = document.getElementById('brand');
+  if (brand?.firstChild?.nodeType === Node.TEXT_NODE) brand.firstChild.textContent = siteTitle(served) + ' ';
+}
+
+/** A guide's title by id, or '' for an unknown id. */
+export const guideTitle = (served, id) => served.find(g => g.id === id)?.title ?? '';
+
+/**
+ * The explorer page of a concept. Ids of every guide but the first are qualified ("some-guide:slug"); the colon
+ * is kept readable in the path, where it needs no escaping.
+ */
+export const conceptHref = id => '/concepts/' + encodeURIComponent(id).replaceAll('%3A', ':');
+
+const sectionsPromises = new Map();
+/**
+ * Every heading in reading order, fetched once per page and guide: titles for evidence and labels for facets.
+ * Without `guide`, the headings of every guide (each carries its `guide`).
+ */
+export function sections(guide) {
+  const key = guide ?? '';
+  if (!sectionsPromises.has(key)) {
+    sectionsPromises.set(key, getJson('/api/sections', { guide }).then(body => body.sections)
+      .catch(e => { sectionsPromises.delete(key); throw e; }));
+  }
+  return sectionsPromises.get(key);
+}
+
+/**
+ * Short labels for facet chips, keyed by document: "Part 2" from "Part 2: Getting Started, …". Document names
+ * repeat across guides (part1.md in each), so labels belong to one guide: `guide`, or the only one served.
+ */
+export async function documentLabels(guide) {
   const labels = new Map();
-  for (const s of await sections()) {
+  for (const s of await sections(guide)) {
     if (s.level === 1 && !labels.has(s.doc)) labels.set(s.doc, { short: s.title.split(':')[0].trim(), full: s.title });
   }
   return labels;
@@ -65,10 +108,10 @@ let suggestAvailable = true;
  * Type-ahead suggestions from /api/suggest. The endpoint is newer than this page; where the service does not
  * have it yet, the first 404 switches suggestions off for the rest of the visit instead of asking again.
  */
-export async function suggest(q, options) {
+export async function suggest(q, options, guide) {
   if (!suggestAvailable) return [];
   try {
-    return (await getJson('/api/suggest', { q }, options)).suggestions ?? [];
+    return (await getJson('/api/suggest', { q, guide }, options)).suggestions ?? [];
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) suggestAvailable = false;
     if (e.name === 'AbortError') throw e;
@@ -76,21 +119,26 @@ export async function suggest(q, options) {
   }
 }
 
-let linkBasePromise;
+const linkBasePromises = new Map();
 /**
- * Deep links into the published guide for sections the graph names only by doc and anchor. The service decides
- * the site (SITE_BASE_URL) and states the rule "part5.md#x lives at BASE/part5.html#x"; one section's own `url`
- * tells us BASE, so this page never hard-codes where the guide is published.
+ * Deep links into a published guide for sections the graph names only by doc and anchor. The service decides
+ * each guide's site and states the rule "part5.md#x lives at BASE/part5.html#x"; one section's own `url` tells us
+ * BASE, so this page never hard-codes where a guide is published. Without `guide`, the first guide is meant, as
+ * the API means it for a doc and anchor without a guide.
  */
-export async function guideLink(doc, anchor) {
-  linkBasePromise ??= (async () => {
-    const first = (await sections()).find(s => s.anchor);
-    const one = await getJson(`/api/sections/${encodeURIComponent(first.doc)}/${encodeURIComponent(first.anchor)}`);
-    const tail = pageOf(first.doc) + '#' + first.anchor;
-    if (!one.url?.endsWith(tail)) throw new Error('the service links sections in an unexpected shape: ' + one.url);
-    return one.url.slice(0, -tail.length);
-  })().catch(e => { linkBasePromise = undefined; throw e; });
-  return (await linkBasePromise) + pageOf(doc) + '#' + anchor;
+export async function guideLink(doc, anchor, guide) {
+  const key = guide ?? '';
+  if (!linkBasePromises.has(key)) {
+    linkBasePromises.set(key, (async () => {
+      const first = (await sections(guide)).find(s => s.anchor);
+      const where = [guide, first.doc, first.anchor].filter(Boolean).map(encodeURIComponent).join('/');
+      const one = await getJson('/api/sections/' + where);
+      const tail = pageOf(first.doc) + '#' + first.anchor;
+      if (!one.url?.endsWith(tail)) throw new Error('the service links sections in an unexpected shape: ' + one.url);
+      return one.url.slice(0, -tail.length);
+    })().catch(e => { linkBasePromises.delete(key); throw e; }));
+  }
+  return (await linkBasePromises.get(key)) + pageOf(doc) + '#' + anchor;
 }
 
 const pageOf = doc => doc.endsWith('.md') ? doc.slice(0, -3) + '.html' : doc;
@@ -115,7 +163,7 @@ export function snippetFragment(html) {
   return out;
 }
 
-/** A heading title with its Markdown `code` spans shown as code ("13.5. The Event Loop of `asyncio`"). */
+/** A heading title with its Markdown `code` spans shown as code ("4.2. Reading a `Frobnicator`"). */
 export function titleFragment(title) {
   const out = document.createDocumentFragment();
   title.split('`').forEach((part, i) => {

@@ -1,8 +1,11 @@
 // The concept explorer at /concepts/{id}: a vis-network graph that grows as the learner clicks, a filter by
 // relation type, the path between two concepts, and a side panel with the selected concept's sections.
 // Everything the graph shows is also in the panel as links and buttons, so the explorer works from a keyboard.
+// With several guides served, concept ids of all but the first are qualified ("some-guide:slug") and the panel
+// names the concept's guide.
 import {
-  ApiError, concept, el, graphStats, guideLink, lookupConcepts, neighbours, path, plainTitle, sections,
+  ApiError, concept, conceptHref, el, graphStats, guideLink, guides, guideTitle, lookupConcepts, neighbours, path,
+  plainTitle, sections, showBrand, siteTitle,
 } from '/api.js';
 
 const NEIGHBOUR_LIMIT = 25;
@@ -43,12 +46,14 @@ const knownTypes = [];
 let selectedId = null;
 let pathNodeIds = new Set();
 let pathEdgeIds = new Set();
-let titles = new Map(); // "doc#anchor" → section title, for evidence
+const titlesByGuide = new Map(); // guide id ('' when only one is served) → "doc#anchor" → section title, for evidence
+let served = []; // the guides the service serves, from /api/guides
+const several = () => served.length > 1;
+const guideOfConcept = new Map(); // concept id → its guide, from whichever answer named it first
 
 const label = type => type.toLowerCase().replaceAll('_', ' ');
 const edgeId = e => `${e.from}|${e.type}|${e.to}`;
 const colourOf = type => TYPE_COLOURS[type] ?? SPARE_COLOURS[knownTypes.indexOf(type) % SPARE_COLOURS.length];
-const conceptUrl = id => '/concepts/' + encodeURIComponent(id);
 
 // A concept stays on screen while it is expanded, selected or on the path, or while one of its edges is shown.
 // A co-mention is left out where a curated relation of a shown type already joins the same two concepts.
@@ -116,6 +121,7 @@ network.on('click', params => {
 
 /** Adds a concept once, at `at` if given (a starting point for the layout, which then refines it). */
 function addNode(n, at) {
+  if (n.guide && !guideOfConcept.has(n.id)) guideOfConcept.set(n.id, n.guide);
   if (nodes.get(n.id)) return;
   nodes.add({
     id: n.id, name: n.name, kind: n.kind, label: n.name,
@@ -174,7 +180,7 @@ async function expand(id) {
 async function open(id, { fit = false } = {}) {
   message.textContent = '';
   selectedId = id;
-  history.replaceState(null, '', conceptUrl(id));
+  history.replaceState(null, '', conceptHref(id));
   const shownBefore = nodeView.length;
   try {
     await Promise.all([expand(id), showConcept(id)]);
@@ -293,12 +299,14 @@ function showPlaceholder() {
 
 async function showConcept(id) {
   const c = await concept(id);
-  document.title = `${c.name} — Concept explorer — Python Under the Hood`;
+  document.title = `${c.name} — Concept explorer — ${siteTitle(served)}`;
+  if (c.guide) guideOfConcept.set(c.id, c.guide);
   const count = `${c.sectionCount} ${c.sectionCount === 1 ? 'section' : 'sections'}`;
+  const guide = several() ? guideTitle(served, c.guide) || c.guide : '';
   const sectionItems = await Promise.all(c.sections.map(async s => {
     let href;
     try {
-      href = s.url ?? await guideLink(s.doc, s.anchor);
+      href = s.url ?? await guideLink(s.doc, s.anchor, several() ? c.guide : undefined);
     } catch {
       href = '/?q=' + encodeURIComponent(plainTitle(s.title)); // no link rule: the search page finds it
     }
@@ -307,16 +315,23 @@ async function showConcept(id) {
   panel.replaceChildren(
     el('h2', { id: 'panel-heading' }, c.name),
     el('p', { class: 'kind' }, [c.kind, count].filter(Boolean).join(' · ')),
+    guide ? el('p', { class: 'concept-guide' }, 'In ', el('cite', {}, guide)) : null,
     c.definition ? el('p', { class: 'definition' }, c.definition) : null,
     c.aliases?.length ? el('p', { class: 'aliases' }, 'Also called: ' + c.aliases.join(', ')) : null,
-    el('p', {}, el('a', { href: '/?q=' + encodeURIComponent(c.name) }, `Search the guide for “${c.name}”`)),
+    el('p', {}, el('a', { href: searchHref(c) }, `Search ${guide || 'the guide'} for “${c.name}”`)),
     el('div', { id: 'edge-detail' }),
     el('div', { id: 'path-detail' }),
-    el('h3', {}, 'Sections in the guide'),
+    el('h3', {}, guide ? 'Sections' : 'Sections in the guide'),
     sectionItems.length ? el('ol', { class: 'section-list' }, ...sectionItems) : el('p', { class: 'notice' }, 'No sections mention it.'),
     el('h3', { id: 'connections-heading' }, 'Connections'),
     el('div', { id: 'connections' }));
   if (pathNodeIds.size) renderPath(currentPath);
+}
+
+/** The search page for a concept's name, in the concept's own guide when several are served. */
+function searchHref(c) {
+  const guide = several() && c.guide ? '&guide=' + encodeURIComponent(c.guide) : '';
+  return '/?q=' + encodeURIComponent(c.name) + guide;
 }
 
 /** The selected concept's shown edges, grouped by relation; each neighbour is a button that opens it. */
@@ -356,24 +371,40 @@ async function showEdge(e) {
   const to = nodes.get(e.to)?.name ?? e.to;
   box.replaceChildren(el('h3', {}, 'Connection'),
     el('p', {}, el('strong', {}, from), ` ${label(e.type)} `, el('strong', {}, to)),
-    await evidenceList(e.evidence));
+    await evidenceList(e.evidence, guideOfEdge(e)));
   box.scrollIntoView({ block: 'nearest' });
 }
 
-async function evidenceList(evidence) {
-  if (!evidence?.length) return el('p', { class: 'notice' }, 'No section evidence recorded.');
-  if (!titles.size) {
+/**
+ * The guide whose sections are an edge's evidence: a relation joins concepts of one guide, so either end tells.
+ * Undefined with one guide served, where a doc and anchor alone are unambiguous.
+ */
+function guideOfEdge(e) {
+  if (!several()) return undefined;
+  return guideOfConcept.get(e.from) ?? guideOfConcept.get(e.to);
+}
+
+/** Section titles of one guide (or of the only one, for `undefined`), fetched once. */
+async function titlesOf(guide) {
+  const key = guide ?? '';
+  if (!titlesByGuide.has(key)) {
     try {
-      titles = new Map((await sections()).map(s => [s.doc + '#' + s.anchor, plainTitle(s.title)]));
+      titlesByGuide.set(key, new Map((await sections(guide)).map(s => [s.doc + '#' + s.anchor, plainTitle(s.title)])));
     } catch {
-      // Titles are a nicety; the anchors below still link correctly.
+      return new Map(); // titles are a nicety; the anchors still link correctly
     }
   }
+  return titlesByGuide.get(key);
+}
+
+async function evidenceList(evidence, guide) {
+  if (!evidence?.length) return el('p', { class: 'notice' }, 'No section evidence recorded.');
+  const titles = await titlesOf(guide);
   const items = await Promise.all(evidence.map(async ev => {
     const text = titles.get(ev.doc + '#' + ev.anchor) ?? `${ev.doc} › ${ev.anchor}`;
     let href;
     try {
-      href = await guideLink(ev.doc, ev.anchor);
+      href = await guideLink(ev.doc, ev.anchor, guide);
     } catch {
       href = '/?q=' + encodeURIComponent(text);
     }
@@ -433,12 +464,12 @@ async function renderPath(body) {
   const steps = await Promise.all(body.nodes.slice(1).map(async (n, i) => {
     const prev = body.nodes[i];
     const e = body.edges.find(x => (x.from === prev.id && x.to === n.id) || (x.from === n.id && x.to === prev.id));
-    // Which way a curated relation points matters ("threads ← limits ← GIL"); a co-mention has no direction.
+    // Which way a curated relation points matters ("parser ← limits ← buffer size"); a co-mention has no direction.
     const via = !e ? '' : e.type === CO_MENTION ? label(e.type) : e.from === prev.id ? `${label(e.type)} →` : `← ${label(e.type)}`;
     return el('li', {},
       el('span', { class: 'via' }, via),
       el('button', { type: 'button', class: 'link-button', onclick: () => open(n.id) }, n.name),
-      e ? await evidenceList(e.evidence.slice(0, 3)) : null);
+      e ? await evidenceList(e.evidence.slice(0, 3), guideOfEdge(e)) : null);
   }));
   const first = body.nodes[0];
   box.replaceChildren(el('h3', {}, 'Path'),
@@ -509,6 +540,13 @@ for (const input of [$('find'), $('path-from'), $('path-to')]) {
 // --- Start --------------------------------------------------------------------------------------------------
 
 async function start() {
+  try {
+    served = await guides();
+  } catch {
+    served = []; // generic names; everything else works
+  }
+  showBrand(served);
+  document.title = `Concept explorer — ${siteTitle(served)}`;
   // Every relation type the graph has gets a filter box up front, in a stable order with co-mentions last.
   try {
     const stats = await graphStats();

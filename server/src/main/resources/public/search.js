@@ -1,7 +1,9 @@
-// The search page: results as you type, a shareable URL (?q=&doc=&page=), facet chips by part, paging,
-// keyboard movement through the hits, and an empty state that offers corrections and related concepts.
+// The search page: results as you type, a shareable URL (?q=&guide=&doc=&page=), facet chips by guide (when the
+// service serves several) and by part, paging, keyboard movement through the hits, and an empty state that offers
+// corrections and related concepts. Nothing here names a particular guide: titles come from /api/guides.
 import {
-  ApiError, documentLabels, el, lookupConcepts, search, snippetFragment, suggest, titleFragment,
+  ApiError, conceptHref, documentLabels, el, guides, guideTitle, lookupConcepts, search, sections, showBrand,
+  siteTitle, snippetFragment, suggest, titleFragment,
 } from '/api.js';
 
 const PAGE_SIZE = 10;
@@ -11,8 +13,8 @@ const MAX_CONCEPT_CHIPS = 5;
 const $ = id => document.getElementById(id);
 const input = $('q');
 const ui = {
-  status: $('status'), correction: $('correction'), facets: $('facets'), hits: $('hits'), empty: $('empty'),
-  pager: $('pager'), side: $('side'), sideConcepts: $('side-concepts'), results: $('results'),
+  status: $('status'), correction: $('correction'), facets: $('facets'), guideFacets: $('guide-facets'), hits: $('hits'),
+  empty: $('empty'), pager: $('pager'), side: $('side'), sideConcepts: $('side-concepts'), results: $('results'),
 };
 
 /** What the page shows is a function of the URL alone, so any view can be shared or bookmarked. */
@@ -21,6 +23,8 @@ function readUrl() {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     q: (params.get('q') ?? '').trim(),
+    // One guide id from a chip, or ids joined by commas from a hand-written link; '' for every guide.
+    guide: params.getAll('guide').join(','),
     doc: params.get('doc') ?? '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
     // Passed through untouched: services that know search modes honour it, older ones ignore it.
@@ -31,6 +35,7 @@ function readUrl() {
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  if (state.guide) params.set('guide', state.guide);
   if (state.doc) params.set('doc', state.doc);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.mode) params.set('mode', state.mode);
@@ -40,7 +45,64 @@ function urlFor(state) {
 
 let state = readUrl();
 let inFlight = null;
-let labels = new Map();
+let served = []; // the guides the service serves, from /api/guides
+const labelsByGuide = new Map(); // guide id ('' when only one is served) → doc → chip label
+// Hits per guide for the last query searched in every guide. With a guide chosen the answer counts that guide
+// alone, so the other chips keep the counts they had (the part chips' counts ignore the chosen part the same way).
+let guideCounts = { key: null, counts: {} };
+
+const several = () => served.length > 1;
+/** The single guide the search is narrowed to, if it is exactly one. */
+const chosenGuide = () => (state.guide && !state.guide.includes(',') ? state.guide : '');
+/**
+ * Whose parts the part chips show: parts are a guide's own (part1.md is in every guide), so with several guides
+ * served they appear once one guide is chosen. '' means the only guide; null means no part chips.
+ */
+const partsGuide = () => (!several() ? '' : chosenGuide() || null);
+const labelsNow = () => labelsByGuide.get(partsGuide()) ?? new Map();
+const countsKey = s => JSON.stringify([s.q, s.doc, s.mode]);
+
+/** The guides served, the page's names and the placeholder: the first thing the page does. */
+async function loadGuides() {
+  try {
+    served = await guides();
+  } catch {
+    served = []; // a generic page still searches
+  }
+  showBrand(served);
+  $('page-heading').textContent = several() ? 'Search the guides' : 'Search the guide';
+  showTitle();
+  examplePlaceholder();
+}
+
+function showTitle() {
+  const site = siteTitle(served);
+  document.title = state.q ? `${state.q} — Search — ${site}` : `Search — ${site}`;
+}
+
+/**
+ * An example drawn from the served guide itself: the title of a section in the middle of the first guide, without
+ * its numbering ("4.2. Reading a `Frobnicator`" → "Reading a Frobnicator"). Only a hint; failure leaves none.
+ */
+async function examplePlaceholder() {
+  try {
+    const headings = (await sections(several() ? served[0].id : undefined)).filter(s => s.level === 2);
+    const title = headings[Math.floor(headings.length / 2)]?.title;
+    if (title) input.placeholder = 'For example: ' + title.replace(/^[\d.\s]+/, '').replaceAll('`', '') + '…';
+  } catch {
+    // No placeholder, no harm.
+  }
+}
+
+async function loadLabels() {
+  const key = partsGuide();
+  if (key === null || labelsByGuide.has(key)) return;
+  try {
+    labelsByGuide.set(key, await documentLabels(key || undefined));
+  } catch {
+    // Chips then show file names.
+  }
+}
 
 /**
  * Shows `next`. `history` is 'push' for deliberate steps (Enter, a chip, a page), 'replace' while typing, and
@@ -51,7 +113,7 @@ async function show(next, history = 'replace') {
   const url = urlFor(state);
   if (history === 'push' && url !== location.pathname + location.search) window.history.pushState(null, '', url);
   else if (history === 'replace') window.history.replaceState(null, '', url);
-  document.title = state.q ? `${state.q} — Search — Python Under the Hood` : 'Search — Python Under the Hood';
+  showTitle();
 
   inFlight?.abort();
   if (!state.q) {
@@ -63,9 +125,11 @@ async function show(next, history = 'replace') {
   ui.results.setAttribute('aria-busy', 'true');
   try {
     const [body] = await Promise.all([
-      search({ q: state.q, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, doc: state.doc, mode: state.mode },
-        { signal: controller.signal }),
-      labels.size ? null : documentLabels().then(l => { labels = l; }).catch(() => {}),
+      search({
+        q: state.q, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, guide: state.guide, doc: state.doc,
+        mode: state.mode,
+      }, { signal: controller.signal }),
+      loadLabels(),
     ]);
     if (controller.signal.aborted) return;
     render(body);
@@ -81,16 +145,16 @@ async function show(next, history = 'replace') {
 }
 
 function clearResults() {
-  for (const node of [ui.hits, ui.status, ui.correction, ui.facets, ui.pager, ui.empty, ui.sideConcepts]) {
+  for (const node of [ui.hits, ui.status, ui.correction, ui.guideFacets, ui.facets, ui.pager, ui.empty, ui.sideConcepts]) {
     node.replaceChildren();
   }
-  for (const node of [ui.correction, ui.facets, ui.pager, ui.empty, ui.side]) node.hidden = true;
+  for (const node of [ui.correction, ui.guideFacets, ui.facets, ui.pager, ui.empty, ui.side]) node.hidden = true;
 }
 
 function render(body) {
   clearResults();
   const pages = Math.max(1, Math.ceil(body.total / PAGE_SIZE));
-  const where = state.doc ? ` in ${labelOf(state.doc).short}` : '';
+  const where = whereText();
   if (body.total > 0) {
     ui.status.replaceChildren(
       el('strong', {}, String(body.total)), ` ${body.total === 1 ? 'section' : 'sections'} for “${state.q}”${where}`,
@@ -106,6 +170,7 @@ function render(body) {
     show({ ...state, page: pages }, 'replace'); // a shared link to a page that no longer exists
     return;
   }
+  renderGuideFacets(body);
   renderFacets(body);
   if (body.hits.length === 0) {
     renderEmpty(body);
@@ -116,17 +181,46 @@ function render(body) {
 }
 
 function labelOf(doc) {
-  return labels.get(doc) ?? { short: doc.replace(/\.md$/, ''), full: doc };
+  return labelsNow().get(doc) ?? { short: doc.replace(/\.md$/, ''), full: doc };
 }
 
+/** " in Part 2", " in Some Guide", " in Part 2 of Some Guide", or '' when nothing narrows the search. */
+function whereText() {
+  const guide = several() && chosenGuide() ? guideTitle(served, chosenGuide()) || chosenGuide() : '';
+  const part = state.doc ? labelOf(state.doc).short : '';
+  if (part && guide) return ` in ${part} of ${guide}`;
+  return part || guide ? ` in ${part || guide}` : '';
+}
+
+/** "All guides" and a chip per guide, in the service's order, when it serves more than one. */
+function renderGuideFacets(body) {
+  if (!several()) return;
+  const key = countsKey(state);
+  const answered = body.facets?.guide ?? {};
+  if (!state.guide) guideCounts = { key, counts: answered };
+  const known = guideCounts.key === key ? { ...guideCounts.counts, ...answered } : answered;
+  const all = !state.guide ? body.total : guideCounts.key === key ? sum(guideCounts.counts) : null;
+  const chip = (guide, text, count) => el('button', {
+    type: 'button', class: 'chip', 'aria-pressed': String(state.guide === guide),
+    // Parts belong to one guide, so a part chosen in one guide is dropped when the guide changes.
+    onclick: () => show({ ...state, guide, doc: '', page: 1 }, 'push'),
+  }, text, count === null || count === undefined ? null : el('span', { class: 'count' }, String(count)));
+  const shown = served.filter(g => known[g.id] !== 0 || state.guide === g.id);
+  ui.guideFacets.hidden = false;
+  ui.guideFacets.append(chip('', 'All guides', all), ...shown.map(g => chip(g.id, g.title || g.id, known[g.id])));
+}
+
+const sum = counts => Object.values(counts).reduce((total, n) => total + n, 0);
+
 function renderFacets(body) {
+  if (partsGuide() === null) return; // several guides and none chosen: their parts would mix
   const counts = body.facets?.doc ?? {};
   const docs = Object.keys(counts);
   if (docs.length < 2 && !state.doc) return; // one part only: a filter would change nothing
   // Parts in reading order (the order of the guide), not by count, so chips do not jump around while typing.
-  const order = [...labels.keys()];
+  const order = [...labelsNow().keys()];
   docs.sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
-  const all = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const all = sum(counts);
   const chip = (doc, text, count, title) => el('button', {
     type: 'button', class: 'chip', 'aria-pressed': String(state.doc === doc), title,
     onclick: () => show({ ...state, doc, page: 1 }, 'push'),
@@ -139,13 +233,15 @@ function renderFacets(body) {
 }
 
 function renderHit(hit, index) {
-  const crumbs = el('p', { class: 'crumbs' }, ...hit.breadcrumb.map(c => el('span', {}, c)));
+  // With several guides served, the guide's title leads the breadcrumb: the same heading may be in each guide.
+  const guide = several() ? el('span', { class: 'guide-name' }, guideTitle(served, hit.guide) || hit.guide) : null;
+  const crumbs = el('p', { class: 'crumbs' }, guide, ...hit.breadcrumb.map(c => el('span', {}, c)));
   const titleId = 'hit-title-' + index;
   const concepts = hit.concepts.length ? el('ul', { class: 'chips', 'aria-label': 'Concepts in this section' },
     ...hit.concepts.slice(0, MAX_CONCEPT_CHIPS).map(c => el('li', {},
-      el('a', { class: 'chip concept-chip', href: '/concepts/' + encodeURIComponent(c.id) }, c.name)))) : null;
+      el('a', { class: 'chip concept-chip', href: conceptHref(c.id) }, c.name)))) : null;
   return el('li', { class: 'hit', 'aria-labelledby': titleId },
-    hit.breadcrumb.length ? crumbs : null,
+    hit.breadcrumb.length || guide ? crumbs : null,
     el('h3', { id: titleId }, el('a', { href: hit.url, class: 'hit-link' }, titleFragment(hit.title))),
     el('p', { class: 'snippet' }, snippetFragment(hit.snippet)),
     concepts);
@@ -185,7 +281,7 @@ async function renderConcepts(signal) {
   const q = state.q;
   let concepts;
   try {
-    concepts = (await lookupConcepts(q, 3, { signal })).concepts;
+    concepts = (await lookupConcepts(q, 3, { signal }, chosenGuide() || undefined)).concepts;
   } catch {
     return; // the graph may be down while search works; the side panel is optional
   }
@@ -196,36 +292,41 @@ async function renderConcepts(signal) {
 
 function conceptCard(c) {
   const count = `${c.sectionCount} ${c.sectionCount === 1 ? 'section' : 'sections'}`;
-  return el('a', { class: 'concept-card', href: '/concepts/' + encodeURIComponent(c.id) },
-    el('strong', {}, c.name), el('span', {}, [c.kind, count].filter(Boolean).join(' · ')));
+  const guide = several() && !chosenGuide() ? guideTitle(served, c.guide) : '';
+  return el('a', { class: 'concept-card', href: conceptHref(c.id) },
+    el('strong', {}, c.name), el('span', {}, [c.kind, count, guide].filter(Boolean).join(' · ')));
 }
 
 /** Nothing matched: say so, then offer every way forward the service knows about. */
 async function renderEmpty(body) {
   const q = state.q;
   ui.empty.hidden = false;
-  ui.empty.append(el('h2', {}, `Nothing in the guide matches “${q}”${state.doc ? ' in ' + labelOf(state.doc).short : ''}`));
+  ui.empty.append(el('h2', {}, `Nothing in the ${several() ? 'guides' : 'guide'} matches “${q}”${whereText()}`));
   if (state.doc) {
     ui.empty.append(el('p', {}, el('button', {
       type: 'button', class: 'button secondary', onclick: () => show({ ...state, doc: '', page: 1 }, 'push'),
     }, 'Search all parts instead')));
+  } else if (state.guide && several()) {
+    ui.empty.append(el('p', {}, el('button', {
+      type: 'button', class: 'button secondary', onclick: () => show({ ...state, guide: '', page: 1 }, 'push'),
+    }, 'Search all guides instead')));
   }
   if (body.didYouMean) ui.empty.append(el('p', {}, 'Did you mean ', searchLink(body.didYouMean, { strong: true }), '?'));
   const related = el('div');
   ui.empty.append(related, el('ul', { class: 'tips' },
     el('li', {}, 'Check the spelling, or use fewer or more general words.'),
-    el('li', {}, 'Search for a concept name such as “reference counting” or an abbreviation such as “GIL”.')));
+    el('li', {}, 'Search for the name of a concept, or for its abbreviation.')));
 
-  const [concepts, suggestions] = await Promise.all([relatedConcepts(q), suggest(q).catch(() => [])]);
+  const [concepts, suggestions] = await Promise.all([relatedConcepts(q), suggest(q, undefined, state.guide).catch(() => [])]);
   if (q !== state.q) return;
   if (concepts.length) {
     related.append(el('h3', {}, 'Related concepts'), el('ul', { class: 'chips' },
-      ...concepts.map(c => el('li', {}, el('a', { class: 'chip concept-chip', href: '/concepts/' + encodeURIComponent(c.id) }, c.name)))));
+      ...concepts.map(c => el('li', {}, el('a', { class: 'chip concept-chip', href: conceptHref(c.id) }, c.name)))));
   }
   if (suggestions.length) {
     related.append(el('h3', {}, 'Suggestions'), el('ul', { class: 'link-list' },
       ...suggestions.slice(0, 6).map(s => el('li', {}, s.type === 'concept' && s.id
-        ? el('a', { href: '/concepts/' + encodeURIComponent(s.id) }, s.label)
+        ? el('a', { href: conceptHref(s.id) }, s.label)
         : s.url ? el('a', { href: s.url }, s.label) : searchLink(s.label)))));
   }
 }
@@ -236,7 +337,7 @@ async function relatedConcepts(q) {
   const tries = [q, ...q.split(/\s+/).filter(w => w.length >= 3 && w !== q)].slice(0, 4);
   for (const text of tries) {
     try {
-      for (const c of (await lookupConcepts(text, 5)).concepts) found.set(c.id, c);
+      for (const c of (await lookupConcepts(text, 5, undefined, chosenGuide() || undefined)).concepts) found.set(c.id, c);
     } catch {
       return [...found.values()];
     }
@@ -309,5 +410,6 @@ window.addEventListener('popstate', () => {
 });
 
 input.value = state.q;
-if (state.q) show(state, 'none');
-else input.focus();
+if (!state.q) input.focus();
+// The guides are known before the first search, so that its chips and labels are the right ones at once.
+loadGuides().then(() => { if (state.q) show(state, 'none'); });

@@ -1,5 +1,5 @@
 /*
- * <guide-search>: the guide's search as a web component any site can embed with two lines:
+ * <guide-search>: a guide's search as a web component any site can embed with two lines:
  *
  *   <script src="https://HOST/widget.js" defer></script>
  *   <guide-search></guide-search>
@@ -11,6 +11,8 @@
  *                "none" switches shortcuts off
  *   results      hits per page in the list (default 8, 1–50)
  *   site         base URL of your own copy of the guide; hits then link there instead of the published guide
+ *   guide        ids of the guides to search, space-separated (default: every guide the service serves); where
+ *                the service serves several and this names other than exactly one, each hit shows its guide
  * Theme it with CSS custom properties on the element (they cross the shadow boundary; nothing else does):
  *   --guide-search-accent, -bg, -text, -muted, -border, -active-bg, -mark, -mark-text, -focus, -font, -radius, -width
  * Without them it follows the reader's prefers-color-scheme (light or dark).
@@ -219,7 +221,7 @@
     });
   }
 
-  /** "13.5. The Event Loop of `asyncio`" with its code span shown as code. */
+  /** "4.2. Reading a `Frobnicator`" with its code span shown as code. */
   function titleNodes(title) {
     const nodes = [];
     title.split('`').forEach((part, i) => {
@@ -236,9 +238,10 @@
   }
 
   const suggestMissing = new Set(); // API bases without /api/suggest (older services): asked once, then skipped
+  const guideLists = new Map(); // API base → promise of its guides ([] when the service cannot say)
 
   class GuideSearchElement extends HTMLElement {
-    static get observedAttributes() { return ['api', 'placeholder', 'hotkey', 'results', 'site']; }
+    static get observedAttributes() { return ['api', 'placeholder', 'hotkey', 'results', 'site', 'guide']; }
 
     constructor() {
       super();
@@ -265,6 +268,7 @@
       this.returnFocus = null;
       this.suggestions = [];
       this.didYouMean = null;
+      this.guideTitles = null; // guide id → title while hits may come from several guides
 
       this.trigger.addEventListener('click', () => this.open());
       root.querySelector('.close').addEventListener('click', () => this.close());
@@ -321,6 +325,33 @@
       return this.getAttribute('placeholder') || DEFAULT_PLACEHOLDER;
     }
 
+    /** The guide ids the owner restricted the widget to; empty for every guide the service serves. */
+    get guideIds() {
+      return (this.getAttribute('guide') || '').split(/\s+/).filter(Boolean);
+    }
+
+    /** Query parameters for the guide restriction, repeated as the API takes them. */
+    withGuides(params) {
+      for (const id of this.guideIds) params.append('guide', id);
+      return params;
+    }
+
+    /**
+     * The service's guides, asked once per service: the titles hits show when they may come from more than one
+     * guide. An older service without /api/guides serves one guide, which needs no title on each hit.
+     */
+    servedGuides() {
+      const base = this.apiBase;
+      if (!guideLists.has(base)) {
+        guideLists.set(base, this.getJson('api/guides').then(body => (Array.isArray(body.guides) ? body.guides : []))
+          .catch(error => {
+            if (error.status !== 404) guideLists.delete(base); // a passing failure: ask again next time
+            return [];
+          }));
+      }
+      return guideLists.get(base);
+    }
+
     applyAttributes() {
       this.hotkeys = parseHotkeys(this.getAttribute('hotkey'));
       this.trigger.querySelector('.label').textContent = this.placeholder;
@@ -348,7 +379,11 @@
 
     /** The way to every result, not just the first page: the service's own search page, with paging and facets. */
     updateAllLink() {
-      this.allLink.href = this.apiBase + (this.query ? '?q=' + encodeURIComponent(this.query) : '');
+      const params = new URLSearchParams();
+      if (this.query) params.set('q', this.query);
+      if (this.guideIds.length) params.set('guide', this.guideIds.join(','));
+      const query = params.toString();
+      this.allLink.href = this.apiBase + (query ? '?' + query : '');
       this.allLink.textContent = this.query ? `All results for “${this.query}” on the search page` : 'Open the full search page';
     }
 
@@ -407,10 +442,11 @@
       this.request = request;
       this.listbox.setAttribute('aria-busy', 'true');
       try {
-        const params = new URLSearchParams({ q, limit: String(this.pageSize), offset: String(offset) });
-        const [body, suggestions] = await Promise.all([
+        const params = this.withGuides(new URLSearchParams({ q, limit: String(this.pageSize), offset: String(offset) }));
+        const [body, suggestions, guides] = await Promise.all([
           this.getJson('api/search?' + params, request.signal),
           offset === 0 ? this.suggest(q, request.signal) : Promise.resolve([]),
+          this.servedGuides(),
         ]);
         if (request.signal.aborted) return;
         if (offset === 0) {
@@ -418,6 +454,10 @@
           this.hits = [];
           this.suggestions = suggestions;
         }
+        // Each hit names its guide when hits may come from several: the service serves more than one, and the
+        // owner did not narrow the widget to exactly one.
+        this.guideTitles = guides.length > 1 && this.guideIds.length !== 1
+          ? new Map(guides.map(g => [g.id, g.title || g.id])) : null;
         this.hits = this.hits.concat(body.hits);
         this.total = body.total;
         this.didYouMean = body.didYouMean;
@@ -451,7 +491,7 @@
       const base = this.apiBase;
       if (suggestMissing.has(base)) return [];
       try {
-        const body = await this.getJson('api/suggest?' + new URLSearchParams({ q }), signal);
+        const body = await this.getJson('api/suggest?' + this.withGuides(new URLSearchParams({ q })), signal);
         return Array.isArray(body.suggestions) ? body.suggestions : [];
       } catch (error) {
         if (error.name === 'AbortError') throw error;
@@ -465,9 +505,10 @@
     /** The hits so far, then "more", then concept suggestions. `focusIndex` ≥ 0 makes that hit active. */
     showHits(focusIndex) {
       const groups = [];
+      const guideOf = hit => (this.guideTitles && this.guideTitles.get(hit.guide)) || null;
       const hitOptions = this.hits.map(hit => ({
         kind: 'hit', href: this.linkFor(hit.url), title: hit.title,
-        crumbs: (hit.breadcrumb || []).join(' › '), snippet: hit.snippet,
+        crumbs: [guideOf(hit), ...(hit.breadcrumb || [])].filter(Boolean).join(' › '), snippet: hit.snippet,
       }));
       const remaining = this.total - this.hits.length;
       if (remaining > 0) {
@@ -475,14 +516,18 @@
       }
       const sectionSuggestions = this.hits.length ? [] : this.suggestions.filter(s => s.type === 'section' && s.url);
       if (sectionSuggestions.length) {
-        hitOptions.push(...sectionSuggestions.map(s => ({ kind: 'hit', href: this.linkFor(s.url), title: s.label, crumbs: '' })));
+        hitOptions.push(...sectionSuggestions.map(s => ({ kind: 'hit', href: this.linkFor(s.url), title: s.label, crumbs: guideOf(s) || '' })));
       }
       if (hitOptions.length) groups.push({ label: 'Sections', options: hitOptions });
       const concepts = this.suggestions.filter(s => s.type === 'concept' && s.id);
       if (concepts.length) {
         groups.push({
           label: 'Concepts',
-          options: concepts.map(s => ({ kind: 'hit', href: this.apiBase + 'concepts/' + encodeURIComponent(s.id), title: s.label, crumbs: 'Concept explorer' })),
+          // Concept ids of all but the first guide are "guide-id:slug"; the colon needs no escaping in a path.
+          options: concepts.map(s => ({
+            kind: 'hit', href: this.apiBase + 'concepts/' + encodeURIComponent(s.id).replace(/%3A/g, ':'), title: s.label,
+            crumbs: [guideOf(s), 'Concept explorer'].filter(Boolean).join(' › '),
+          })),
         });
       }
       this.renderOptions(groups);
@@ -552,7 +597,7 @@
         crumbs.id = option.id + '-crumbs';
         crumbs.textContent = item.crumbs;
         // The space shows nothing between the two blocks, but keeps the words apart in the option's text, as
-        // they are in its name ("…async/await Part V…", not "…async/awaitPart V…").
+        // they are in its name ("…of a widget Part 2…", not "…of a widgetPart 2…").
         option.append(' ', crumbs);
         labelledBy.push(crumbs.id);
       }

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.guidesearch.server.RunningService;
+import org.guidesearch.server.ui.SharedService.TwoGuides;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ import org.openqa.selenium.interactions.Actions;
  */
 class EmbeddableWidgetTest extends BrowserTest {
   static HttpServer site;
+  /** The two-guide service, for the pages below that embed it; set by the tests that use them. */
+  static volatile String twoGuidesBase;
 
   @BeforeAll
   static void startSite() throws Exception {
@@ -48,6 +52,11 @@ class EmbeddableWidgetTest extends BrowserTest {
         </style>
         <p class="title">A paragraph of the host page that happens to use the class name "title".</p>
         <guide-search site="%s/guide/"></guide-search>""".formatted(siteBase()))));
+    // Pages embedding a service with two guides: one widget narrowed to the second guide, one searching both.
+    site.createContext("/one-of-two-guides", exchange -> respond(exchange, hostPage(twoGuidesBase, """
+        <guide-search guide="%s"></guide-search>""".formatted(TwoGuides.SECOND))));
+    site.createContext("/both-guides", exchange -> respond(exchange, hostPage(twoGuidesBase, """
+        <guide-search></guide-search>""")));
     // The owner's copy of the guide: any page, showing which page and anchor was asked for.
     site.createContext("/guide/", exchange -> respond(exchange, """
         <!doctype html><html lang="en"><head><title>Guide copy</title></head>
@@ -65,6 +74,10 @@ class EmbeddableWidgetTest extends BrowserTest {
   }
 
   static String hostPage(String widget) {
+    return hostPage(service.base(), widget);
+  }
+
+  static String hostPage(String serviceBase, String widget) {
     return """
         <!doctype html>
         <html lang="en">
@@ -77,7 +90,7 @@ class EmbeddableWidgetTest extends BrowserTest {
         <main><h1>Notes on CPython</h1><p>Press Ctrl K to search the guide.</p></main>
         </body>
         </html>
-        """.formatted(service.base(), widget);
+        """.formatted(serviceBase, widget);
   }
 
   private static void respond(HttpExchange exchange, String html) throws IOException {
@@ -228,6 +241,39 @@ class EmbeddableWidgetTest extends BrowserTest {
     String snippet = first.findElement(By.cssSelector(".snippet")).getText();
     assertThat(first.getAccessibleName()).isEqualTo(title + " " + crumbs);
     assertThat(browser.accessibleDescriptions("option")).containsEntry(title + " " + crumbs, snippet);
+  }
+
+  @Test
+  void aGuideAttributeKeepsSearchesAndSuggestionsToThatGuideAndHitsNameTheirGuideOnlyWhenTheyMayDiffer(TwoGuides two)
+      throws Exception {
+    twoGuidesBase = two.base();
+    String q = "reference counting";
+    JsonNode both = two.service().get("/api/search?limit=8&q=" + RunningService.enc(q)).json();
+    assertThat(both.path("facets").path("guide").path(TwoGuides.PYTHON).asInt()).as("the other guide matches too").isPositive();
+
+    SearchContext widget = loadHostPage("/one-of-two-guides");
+    pressCtrlK();
+    openInput(widget).sendKeys(q);
+    List<WebElement> hits = browser.waitForAll(widget, "#listbox [role=option].hit", 1);
+    assertThat(hits).allSatisfy(o -> assertThat(o.getAttribute("data-href"))
+        .satisfiesAnyOf(h -> assertThat(h).startsWith(TwoGuides.SECOND_SITE), h -> assertThat(h).contains("/concepts/")));
+    assertThat(hits).extracting(o -> o.getText()).noneMatch(t -> t.contains(TwoGuides.SECOND_TITLE));
+    JsonNode second = two.service().get("/api/search?limit=8&guide=" + TwoGuides.SECOND + "&q=" + RunningService.enc(q)).json();
+    browser.waitFor("the second guide's count announced", d -> widget.findElement(By.id("live")).getText()
+        .startsWith(second.path("total").asInt() + " "));
+    assertThat(widget.findElement(By.id("all")).getAttribute("href")).endsWith("guide=" + TwoGuides.SECOND);
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+    SearchContext unrestricted = loadHostPage("/both-guides");
+    pressCtrlK();
+    openInput(unrestricted).sendKeys(q);
+    // The first group holds the sections; each names its guide before its breadcrumb.
+    List<WebElement> mixed = browser.waitForAll(unrestricted, "#listbox [role=group]:first-child [role=option].hit .crumbs", 2);
+    String pythonTitle = two.service().get("/api/guides").json().path("guides").get(0).path("title").asText();
+    assertThat(mixed).extracting(WebElement::getText)
+        .allSatisfy(c -> assertThat(c).matches("(" + java.util.regex.Pattern.quote(pythonTitle) + "|"
+            + java.util.regex.Pattern.quote(TwoGuides.SECOND_TITLE) + ")( › .*)?"));
+    browser.screenshot("widget-two-guides");
   }
 
   /** Opens a page of the owner's site and returns the widget's shadow root once the element is defined. */

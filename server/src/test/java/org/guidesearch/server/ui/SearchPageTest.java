@@ -3,8 +3,11 @@ package org.guidesearch.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.guidesearch.server.RunningService;
+import org.guidesearch.server.ui.SharedService.TwoGuides;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -118,6 +121,75 @@ class SearchPageTest extends BrowserTest {
     browser.open(service.base() + "/?q=GIL");
     browser.waitForAll(browser.driver(), "#side-concepts .concept-card", 1);
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+  }
+
+  @Test
+  void withSeveralGuidesGuideChipsCountTheHitsAndFilterThemAndPartsFollowTheChosenGuide(TwoGuides two) throws Exception {
+    String q = "reference counting";
+    JsonNode answer = two.service().get("/api/search?limit=10&q=" + RunningService.enc(q)).json();
+    Map<String, String> titles = new LinkedHashMap<>();
+    two.service().get("/api/guides").json().path("guides").forEach(g -> titles.put(g.path("id").asText(), g.path("title").asText()));
+    JsonNode perGuide = answer.path("facets").path("guide");
+    assertThat(perGuide.path(TwoGuides.SECOND).asInt()).as("the query finds the second guide too").isPositive();
+
+    browser.open(two.base() + "/?q=" + RunningService.enc(q));
+    browser.waitForAll(browser.driver(), "#guide-facets button.chip", 3);
+    assertThat(chipTexts("#guide-facets")).containsExactly(
+        "All guides " + answer.path("total").asInt(),
+        titles.get(TwoGuides.PYTHON) + " " + perGuide.path(TwoGuides.PYTHON).asInt(),
+        TwoGuides.SECOND_TITLE + " " + perGuide.path(TwoGuides.SECOND).asInt());
+    assertThat(browser.driver().findElement(By.cssSelector("#guide-facets [aria-pressed=true]")).getText()).startsWith("All guides");
+    assertThat(browser.driver().findElement(By.id("facets")).isDisplayed()).as("parts of two guides would mix").isFalse();
+    assertThat(browser.driver().findElements(By.cssSelector("#hits .hit .crumbs .guide-name")))
+        .extracting(WebElement::getText).hasSize(answer.path("hits").size()).allSatisfy(t -> assertThat(titles).containsValue(t));
+    assertThat(browser.driver().findElement(By.id("brand")).getText()).isEqualTo("Guides search");
+
+    browser.driver().findElements(By.cssSelector("#guide-facets button.chip")).get(2).click();
+    browser.waitFor("the URL to name the guide", d -> d.getCurrentUrl().contains("guide=" + TwoGuides.SECOND));
+    List<WebElement> links = browser.waitFor("only the second guide's hits", d -> {
+      List<WebElement> shown = d.findElements(By.cssSelector("#hits .hit-link"));
+      return !shown.isEmpty() && shown.stream().allMatch(a -> a.getAttribute("href").startsWith(TwoGuides.SECOND_SITE))
+          ? shown : null;
+    });
+    JsonNode second = two.service().get("/api/search?limit=10&guide=" + TwoGuides.SECOND + "&q=" + RunningService.enc(q)).json();
+    assertThat(links.get(0).getAttribute("href")).isEqualTo(second.path("hits").get(0).path("url").asText());
+    assertThat(browser.driver().findElement(By.id("status")).getText()).contains("in " + TwoGuides.SECOND_TITLE);
+    // The other guide keeps its count, so the reader sees what switching back would give.
+    assertThat(chipTexts("#guide-facets")).contains(
+        titles.get(TwoGuides.PYTHON) + " " + perGuide.path(TwoGuides.PYTHON).asInt());
+    // part1.md is in both guides: the part chips are the chosen guide's own.
+    browser.waitForAll(browser.driver(), "#facets button.chip", 3);
+    assertThat(chipTexts("#facets")).contains("Part 1 " + second.path("facets").path("doc").path("part1.md").asInt());
+    assertThat(browser.driver().findElement(By.cssSelector("#facets button[title^='Part 1']")).getAttribute("title"))
+        .isEqualTo("Part 1: Getting Started with Widgets");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.screenshot("search-two-guides");
+  }
+
+  @Test
+  void withSeveralGuidesASharedUrlRestoresTheGuideAndTheAllGuidesChipClearsIt(TwoGuides two) {
+    browser.open(two.base() + "/?q=" + RunningService.enc("widget layout") + "&guide=" + TwoGuides.SECOND + "&doc=part2.md");
+    browser.waitForAll(browser.driver(), "#hits .hit-link", 1);
+    assertThat(browser.driver().findElement(By.cssSelector("#guide-facets [aria-pressed=true]")).getText())
+        .startsWith(TwoGuides.SECOND_TITLE);
+    assertThat(browser.driver().findElement(By.cssSelector("#facets [aria-pressed=true]")).getText()).startsWith("Part 2");
+    assertThat(browser.driver().findElements(By.cssSelector("#hits .hit-link")))
+        .allSatisfy(a -> assertThat(a.getAttribute("href")).startsWith(TwoGuides.SECOND_SITE + "part2.html#"));
+
+    browser.driver().findElement(By.xpath("//*[@id='guide-facets']//button[starts-with(normalize-space(), 'All guides')]")).click();
+    browser.waitFor("the guide and its part gone from the URL", d -> !d.getCurrentUrl().contains("guide=")
+        && !d.getCurrentUrl().contains("doc="));
+    browser.waitFor("no part chips across guides", d -> !d.findElement(By.id("facets")).isDisplayed());
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+  }
+
+  /** Each chip of a facet row as "label count" (or "label" where it shows no count). */
+  @SuppressWarnings("unchecked")
+  private List<String> chipTexts(String facets) {
+    return (List<String>) browser.script("""
+        return [...document.querySelectorAll(arguments[0] + ' button.chip')].map(b =>
+          [b.firstChild.textContent, b.querySelector('.count')?.textContent].filter(Boolean).join(' '));
+        """, facets);
   }
 
   private WebElement focused() {
