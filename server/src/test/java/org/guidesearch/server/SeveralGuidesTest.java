@@ -144,9 +144,28 @@ class SeveralGuidesTest {
   void theGuideFilterKeepsOnlyThatGuide() throws Exception {
     JsonNode body = running.get("/api/search?guide=" + CPP + "&q=" + RunningService.enc("memory management")).json();
     assertThat(body.path("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.path("guide").asText()).isEqualTo(CPP));
-    assertThat(body.path("facets").path("guide").has(PY)).isFalse();
+    // the guide counts ignore their own filter, as the part counts do, so other guides' chips keep their count
+    assertThat(body.path("facets").path("guide").path(PY).asInt()).isPositive();
+    assertThat(body.path("facets").path("guide").path(CPP).asLong()).isEqualTo(body.path("total").asLong());
+    assertThat(body.path("facets").path("doc").size()).isPositive();
     assertThat(running.get("/api/search?guide=nope&q=x").status()).isEqualTo(400);
     assertThat(running.get("/api/sections/nope/part1.md/x").status()).isEqualTo(404);
+  }
+
+  @Test
+  void suggestionsTakeTurnsAcrossGuides() throws Exception {
+    JsonNode suggestions = running.get("/api/suggest?limit=8&q=mem").json().path("suggestions");
+    Set<String> guides = new HashSet<>();
+    suggestions.forEach(s -> guides.add(s.path("guide").asText()));
+    assertThat(guides).containsExactlyInAnyOrder(PY, CPP);
+  }
+
+  @Test
+  void aDocWithoutAGuideMeansTheFirstGuidesFile() throws Exception {
+    JsonNode body = running.get("/api/search?doc=appendix.md&q=" + RunningService.enc("memory")).json();
+    assertThat(body.path("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.path("guide").asText()).isEqualTo(PY));
+    JsonNode cpp = running.get("/api/search?guide=" + CPP + "&doc=appendix.md&q=" + RunningService.enc("memory")).json();
+    assertThat(cpp.path("hits")).isNotEmpty().allSatisfy(h -> assertThat(h.path("guide").asText()).isEqualTo(CPP));
   }
 
   @Test

@@ -106,7 +106,7 @@ public final class ConceptGraph {
     if (depth < 1 || depth > 3) throw new IllegalArgumentException("depth must be 1..3");
     String types = type == null ? CONCEPT_RELATIONS : type.name();
     return cached("nb|" + id + "|" + depth + "|" + limit + "|" + types, () -> {
-      List<Record> center = query("MATCH (c:Concept {id: $id}) RETURN c.id AS id, c.name AS name, c.kind AS kind",
+      List<Record> center = query("MATCH (c:Concept {id: $id}) RETURN c.id AS id, c.guide AS guide, c.name AS name, c.kind AS kind",
           Map.of("id", id));
       if (center.isEmpty()) return Optional.<Neighbourhood>empty();
       // Depth and types are validated values from a closed set, so formatting them into the pattern is safe.
@@ -116,7 +116,7 @@ public final class ConceptGraph {
               WHERE n <> c
               WITH n, min(length(path)) AS distance,
                    max(reduce(w = 0.0, r IN relationships(path) | w + r.weight) / length(path)) AS strength
-              RETURN n.id AS id, n.name AS name, n.kind AS kind, distance
+              RETURN n.id AS id, n.guide AS guide, n.name AS name, n.kind AS kind, distance
               ORDER BY distance, strength DESC, n.sectionCount DESC, id
               LIMIT $limit
               """.formatted(types, depth),
@@ -135,7 +135,8 @@ public final class ConceptGraph {
           .stream().map(ConceptGraph::edge).toList();
       Record c = center.get(0);
       return Optional.of(new Neighbourhood(
-          new GraphNode(c.get("id").asString(), c.get("name").asString(), c.get("kind").asString(null), 0), nodes, edges));
+          new GraphNode(c.get("id").asString(), c.get("guide").asString(null), c.get("name").asString(),
+              c.get("kind").asString(null), 0), nodes, edges));
     });
   }
 
@@ -146,7 +147,7 @@ public final class ConceptGraph {
           """
           MATCH (a:Concept {id: $from}), (b:Concept {id: $to})
           MATCH p = shortestPath((a)-[:%s*..6]-(b))
-          RETURN [n IN nodes(p) | {id: n.id, name: n.name, kind: n.kind}] AS nodes,
+          RETURN [n IN nodes(p) | {id: n.id, guide: n.guide, name: n.name, kind: n.kind}] AS nodes,
                  [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, type: type(r),
                                           weight: r.weight, evidence: r.evidence}] AS edges
           """.formatted(CONCEPT_RELATIONS),
@@ -156,7 +157,8 @@ public final class ConceptGraph {
       List<GraphNode> nodes = new ArrayList<>();
       for (int i = 0; i < rawNodes.size(); i++) {
         Value v = rawNodes.get(i);
-        nodes.add(new GraphNode(v.get("id").asString(), v.get("name").asString(), v.get("kind").asString(null), i));
+        nodes.add(new GraphNode(v.get("id").asString(), v.get("guide").asString(null), v.get("name").asString(),
+            v.get("kind").asString(null), i));
       }
       List<GraphEdge> edges = rows.get(0).get("edges").asList(ConceptGraph::edge);
       return Optional.of(new ConceptPath(nodes, edges));
@@ -313,7 +315,8 @@ public final class ConceptGraph {
   }
 
   private static GraphNode node(Record r) {
-    return new GraphNode(r.get("id").asString(), r.get("name").asString(), r.get("kind").asString(null),
+    return new GraphNode(r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
+        r.get("kind").asString(null),
         r.get("distance").asInt());
   }
 

@@ -1,4 +1,4 @@
 package org.guidesearch.graph.read;
 
 /** A concept in a neighbourhood or path, {@code distance} hops from where the walk started. */
-public record GraphNode(String id, String name, String kind, int distance) {}
+public record GraphNode(String id, String guide, String name, String kind, int distance) {}

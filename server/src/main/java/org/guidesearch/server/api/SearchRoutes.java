@@ -47,7 +47,9 @@ public final class SearchRoutes {
     int offset = Params.intParam(ctx, "offset", 0, 0, MAX_OFFSET);
     String doc = Params.optionalText(ctx, "doc", Params.MAX_ID_LENGTH);
     SearchMode mode = mode(Params.optionalText(ctx, "mode", 20));
-    List<ServedGuide> guides = GuideParams.selected(ctx, catalog);
+    boolean guideGiven = !ctx.queryParams("guide").isEmpty();
+    // A doc without a guide means the first guide's file (doc names repeat across guides).
+    List<ServedGuide> guides = doc != null && !guideGiven ? List.of(catalog.first()) : GuideParams.selected(ctx, catalog);
     Map<ServedGuide, IndexSnapshot> snapshots = new LinkedHashMap<>();
     for (ServedGuide g : guides) {
       IndexSnapshot snapshot = Ready.snapshot(g);
@@ -74,8 +76,18 @@ public final class SearchRoutes {
       total += r.total();
       if (didYouMean == null) didYouMean = r.didYouMean();
       if (query == null) query = r.query();
-      r.facets().forEach((d, n) -> docFacets.merge(d, n, Integer::sum));
+      // part chips only mean something within one guide: file names repeat across guides
+      if (one) docFacets.putAll(r.facets());
       guideFacets.put(g.id(), (int) Math.min(Integer.MAX_VALUE, r.total()));
+    }
+    if (catalog.several() && doc == null) {
+      // Like the part counts, the guide counts ignore their own filter, so the other guides' chips keep a count.
+      for (ServedGuide g : catalog.all()) {
+        if (!guideFacets.containsKey(g.id()) && g.snapshot() != null && g.searcher().isOpen()) {
+          guideFacets.put(g.id(), (int) Math.min(Integer.MAX_VALUE,
+              g.searcher().search(new SearchRequest(q, 1, 0, null, mode)).total()));
+        }
+      }
     }
     List<GuideHit> page = merged;
     if (!one) {
@@ -85,8 +97,12 @@ public final class SearchRoutes {
     }
     double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
     List<SearchResponse.Hit> hits = page.stream().map(SearchRoutes::toHit).toList();
+    Map<String, Integer> orderedGuideFacets = new LinkedHashMap<>();
+    catalog.all().forEach(g -> {
+      if (guideFacets.containsKey(g.id())) orderedGuideFacets.put(g.id(), guideFacets.get(g.id()));
+    });
     ctx.json(new SearchResponse(query, mode.name().toLowerCase(Locale.ROOT), total, tookMs, didYouMean, hits,
-        Map.of("doc", docFacets, "guide", guideFacets)));
+        Map.of("doc", docFacets, "guide", orderedGuideFacets)));
   }
 
   /** One completion as the API shows it; {@code url} and {@code doc}/{@code anchor} for sections, {@code id} for concepts. */
@@ -96,13 +112,25 @@ public final class SearchRoutes {
   private void suggest(Context ctx) {
     String q = Params.requiredText(ctx, "q", Params.MAX_QUERY_LENGTH);
     int limit = Params.intParam(ctx, "limit", 8, 1, 50);
-    List<SuggestionView> out = new ArrayList<>();
+    List<List<SuggestionView>> perGuide = new ArrayList<>();
     for (ServedGuide g : GuideParams.selected(ctx, catalog)) {
       IndexSnapshot snapshot = Ready.snapshot(g);
-      snapshot.suggester().suggest(q, limit).forEach(s -> out.add(new SuggestionView(s.type(), s.label(), g.id(),
-          s.doc(), s.anchor(), s.doc() == null ? null : g.guide().url(s.doc(), s.anchor()), s.id())));
+      perGuide.add(snapshot.suggester().suggest(q, limit).stream().map(s -> new SuggestionView(s.type(), s.label(),
+          g.id(), s.doc(), s.anchor(), s.doc() == null ? null : g.guide().url(s.doc(), s.anchor()), s.id())).toList());
     }
-    ctx.json(Map.of("query", q, "suggestions", out.size() > limit ? out.subList(0, limit) : out));
+    // each guide's best completions in turn, so one guide's list cannot crowd out the others
+    List<SuggestionView> out = new ArrayList<>();
+    for (int rank = 0; out.size() < limit; rank++) {
+      boolean any = false;
+      for (List<SuggestionView> list : perGuide) {
+        if (rank < list.size() && out.size() < limit) {
+          out.add(list.get(rank));
+          any = true;
+        }
+      }
+      if (!any) break;
+    }
+    ctx.json(Map.of("query", q, "suggestions", out));
   }
 
   private static SearchMode mode(String raw) {
