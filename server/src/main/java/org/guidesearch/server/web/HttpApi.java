@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
       sections.register(config.routes);
       health.register(config.routes);
       pages.register(config.routes);
+      new org.guidesearch.server.api.ApiDocsRoutes().register(config.routes);
       ErrorMapping.install(config);
     });
   }
