@@ -57,6 +57,9 @@ public final class SectionSearcher implements Closeable {
   /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
   private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
 
+  /** At most this many other parts of a numbered section are listed under its hit. */
+  private static final int MAX_RELATED = 4;
+
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final QueryPlanner planner;
   private final SentenceEmbedder embedder;
@@ -97,23 +100,79 @@ public final class SectionSearcher implements Closeable {
         return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
       }
       Map<Integer, String> bestPassage = new HashMap<>();
+      FusionWeights weights = switch (request.mode()) {
+        case KEYWORD -> new FusionWeights(1f, 0f);
+        case SEMANTIC -> new FusionWeights(0f, 1f);
+        case HYBRID -> FusionWeights.of(plan.text());
+      };
+      ScoreDoc[] byKeyword = request.mode() == SearchMode.SEMANTIC ? new ScoreDoc[0] : keyword(g, plan);
+      ScoreDoc[] byMeaning = request.mode() == SearchMode.KEYWORD ? new ScoreDoc[0] : semantic(g, plan, bestPassage);
       ScoreDoc[] ranked = switch (request.mode()) {
-        case KEYWORD -> keyword(g, plan);
-        case SEMANTIC -> semantic(g, plan, bestPassage);
-        case HYBRID -> fuse(keyword(g, plan), semantic(g, plan, bestPassage), FusionWeights.of(plan.text()));
+        case KEYWORD -> byKeyword;
+        case SEMANTIC -> byMeaning;
+        case HYBRID -> fuse(byKeyword, byMeaning, weights);
       };
       preferSubsections(g, ranked);
       Map<String, Integer> facets = facets(g, ranked);
       ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
-      int from = Math.min(request.offset(), inDoc.length);
-      int to = Math.min(from + request.limit(), inDoc.length);
-      ScoreDoc[] page = Arrays.copyOfRange(inDoc, from, to);
-      List<SearchHit> hits = toHits(g, plan, page, bestPassage);
-      return new SearchResult(request.query(), inDoc.length, hits, facets, plan.didYouMean());
+      List<SectionGroups.Group> groups = request.grouped()
+          ? SectionGroups.of(inDoc, doc -> numberedSection(g, doc))
+          : Arrays.stream(inDoc).map(sd -> new SectionGroups.Group(sd, List.of())).toList();
+      int from = Math.min(request.offset(), groups.size());
+      int to = Math.min(from + request.limit(), groups.size());
+      List<SectionGroups.Group> page = groups.subList(from, to);
+      Explainer explainer = request.explain() ? new Explainer(byKeyword, byMeaning, weights, bestPassage) : null;
+      List<SearchHit> hits = toHits(g, plan, page, bestPassage, explainer);
+      return new SearchResult(request.query(), groups.size(), hits, facets, plan.didYouMean());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       release(g);
+    }
+  }
+
+  /** The numbered section (a heading of level 2 or above) a section belongs to: itself, or its nearest such ancestor. */
+  private static int numberedSection(Generation g, int doc) {
+    int at = doc;
+    for (int hops = 0; hops < 8; hops++) {
+      HitFields f = g.hitFields.get(at);
+      Integer parent = g.parentDoc.get(at);
+      if (f == null || f.level() <= 2 || parent == null) return at;
+      at = parent;
+    }
+    return at;
+  }
+
+  /** What {@code explain=true} tells about each hit: where each retriever put it, and what matched. */
+  private record Explainer(Map<Integer, Integer> keywordRank, Map<Integer, Float> keywordScore,
+      Map<Integer, Integer> semanticRank, Map<Integer, Float> semanticCosine, FusionWeights weights,
+      Map<Integer, String> bestPassage) {
+    Explainer(ScoreDoc[] byKeyword, ScoreDoc[] byMeaning, FusionWeights weights, Map<Integer, String> bestPassage) {
+      this(ranks(byKeyword), scores(byKeyword, false), ranks(byMeaning), scores(byMeaning, true), weights,
+          bestPassage);
+    }
+
+    private static Map<Integer, Integer> ranks(ScoreDoc[] ranking) {
+      Map<Integer, Integer> out = new HashMap<>();
+      for (int i = 0; i < ranking.length; i++) out.putIfAbsent(ranking[i].doc, i + 1);
+      return out;
+    }
+
+    private static Map<Integer, Float> scores(ScoreDoc[] ranking, boolean cosine) {
+      Map<Integer, Float> out = new HashMap<>();
+      for (ScoreDoc sd : ranking) out.putIfAbsent(sd.doc, cosine ? cosine(sd.score) : sd.score);
+      return out;
+    }
+
+    SearchHit.Explanation explain(int doc, float fused, String title, String snippet, Set<String> terms) {
+      List<String> matched = new ArrayList<>();
+      String marked = snippet == null ? "" : snippet.toLowerCase(java.util.Locale.ROOT);
+      String heading = title.toLowerCase(java.util.Locale.ROOT);
+      for (String t : new java.util.TreeSet<>(terms)) {
+        if (heading.contains(t) || marked.contains("<mark>" + t)) matched.add(t);
+      }
+      return new SearchHit.Explanation(keywordRank.get(doc), keywordScore.get(doc), semanticRank.get(doc),
+          semanticCosine.get(doc), fused, weights.keyword(), weights.semantic(), matched, bestPassage.get(doc));
     }
   }
 
@@ -222,21 +281,31 @@ public final class SectionSearcher implements Closeable {
     return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
   }
 
-  private static List<SearchHit> toHits(Generation g, QueryPlan plan, ScoreDoc[] page, Map<Integer, String> bestPassage) {
-    if (page.length == 0) {
+  private static List<SearchHit> toHits(Generation g, QueryPlan plan, List<SectionGroups.Group> page,
+      Map<Integer, String> bestPassage, Explainer explainer) {
+    if (page.isEmpty()) {
       return List.of();
     }
     ProseSnippets.TermWeights weights =
         new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
-    List<SearchHit> hits = new ArrayList<>(page.length);
-    for (ScoreDoc sd : page) {
+    List<SearchHit> hits = new ArrayList<>(page.size());
+    for (SectionGroups.Group group : page) {
+      ScoreDoc sd = group.lead();
       HitFields f = g.hitFields.get(sd.doc);
       String snippet = g.snippets.snippet(sd.doc, weights);
       if (snippet == null) {
         String passage = bestPassage.get(sd.doc);
         snippet = passage != null ? fallbackSnippet(passage) : f.opening();
       }
-      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score));
+      List<SearchHit.Related> related = new ArrayList<>(Math.min(MAX_RELATED, group.others().size()));
+      for (ScoreDoc other : group.others().subList(0, Math.min(MAX_RELATED, group.others().size()))) {
+        HitFields o = g.hitFields.get(other.doc);
+        related.add(new SearchHit.Related(o.doc(), o.anchor(), o.title(), o.level(), other.score));
+      }
+      SearchHit.Explanation explain = explainer == null ? null
+          : explainer.explain(sd.doc, sd.score, f.title(), snippet, plan.highlightTerms());
+      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score, related,
+          explain));
     }
     return hits;
   }

@@ -47,4 +47,15 @@ final class Params {
       throw ApiException.badRequest("invalid_" + name, "'" + name + "' must be a whole number between " + min + " and " + max);
     }
   }
+
+  /** A yes/no parameter: {@code true}/{@code false} (or 1/0, yes/no); the default when absent. */
+  static boolean flag(Context ctx, String name, boolean defaultValue) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) return defaultValue;
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw ApiException.badRequest("invalid_" + name, "'" + name + "' must be true or false");
+    };
+  }
 }

@@ -47,6 +47,8 @@ public final class SearchRoutes {
     int offset = Params.intParam(ctx, "offset", 0, 0, MAX_OFFSET);
     String doc = Params.optionalText(ctx, "doc", Params.MAX_ID_LENGTH);
     SearchMode mode = mode(Params.optionalText(ctx, "mode", 20));
+    boolean grouped = Params.flag(ctx, "group", true);
+    boolean explain = Params.flag(ctx, "explain", false);
     boolean guideGiven = !ctx.queryParams("guide").isEmpty();
     // A doc without a guide means the first guide's file (doc names repeat across guides).
     List<ServedGuide> guides = doc != null && !guideGiven ? List.of(catalog.first()) : GuideParams.selected(ctx, catalog);
@@ -70,8 +72,8 @@ public final class SearchRoutes {
     Map<String, Integer> guideFacets = new LinkedHashMap<>();
     for (var e : snapshots.entrySet()) {
       ServedGuide g = e.getKey();
-      SearchResult r = g.searcher().search(one ? new SearchRequest(q, limit, offset, doc, mode)
-          : new SearchRequest(q, offset + limit, 0, doc, mode));
+      SearchResult r = g.searcher().search(one ? new SearchRequest(q, limit, offset, doc, mode, grouped, explain)
+          : new SearchRequest(q, offset + limit, 0, doc, mode, grouped, explain));
       r.hits().forEach(h -> merged.add(new GuideHit(g, e.getValue(), h)));
       total += r.total();
       if (didYouMean == null) didYouMean = r.didYouMean();
@@ -85,7 +87,7 @@ public final class SearchRoutes {
       for (ServedGuide g : catalog.all()) {
         if (!guideFacets.containsKey(g.id()) && g.snapshot() != null && g.searcher().isOpen()) {
           guideFacets.put(g.id(), (int) Math.min(Integer.MAX_VALUE,
-              g.searcher().search(new SearchRequest(q, 1, 0, null, mode)).total()));
+              g.searcher().search(new SearchRequest(q, 1, 0, null, mode, grouped, false)).total()));
         }
       }
     }
@@ -144,8 +146,12 @@ public final class SearchRoutes {
 
   private static SearchResponse.Hit toHit(GuideHit gh) {
     SearchHit h = gh.hit();
+    var site = gh.guide().guide();
     return new SearchResponse.Hit(gh.guide().id(), h.doc(), h.anchor(), h.title(), h.level(), h.breadcrumb(),
-        gh.guide().guide().url(h.doc(), h.anchor()), h.snippet(), Math.round(h.score() * 1000) / 1000.0,
-        gh.snapshot().conceptsBySection().getOrDefault(h.id(), List.of()));
+        site.url(h.doc(), h.anchor()), h.snippet(), Math.round(h.score() * 1000) / 1000.0,
+        gh.snapshot().conceptsBySection().getOrDefault(h.id(), List.of()),
+        h.related().stream().map(r -> new SearchResponse.Related(r.anchor(), r.title(), r.level(),
+            site.url(r.doc(), r.anchor()), Math.round(r.score() * 1000) / 1000.0)).toList(),
+        h.explain());
   }
 }

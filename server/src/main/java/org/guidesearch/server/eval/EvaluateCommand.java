@@ -30,6 +30,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--embedding-cache", defaultValue = "${env:EMBEDDING_CACHE:-var/embeddings.bin}") Path cache;
   @Option(names = "--models", defaultValue = "${env:EMBEDDING_MODELS}",
       description = "Comma-separated embedding models to fuse: minilm, bge_small, e5_small.") String models;
+  @Option(names = "--ungrouped", description = "Score every matching section in rank order instead of the ranking "
+      + "as served (one hit per numbered section).") boolean ungrouped;
   @Option(names = "--misses", description = "Also list the queries whose first hit is not the answer.") boolean misses;
   @Option(names = "--strict", arity = "0..1", fallbackValue = "0.4", paramLabel = "OVERLAP",
       description = "Leave out every reader question sharing at least OVERLAP (default 0.4) of its words with a "
@@ -66,10 +68,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (SearchEvaluation eval = SearchEvaluation.open(corpus, data, indexDir, cache,
         org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models), questions)) {
       System.out.printf("index built in %d ms (embedding cache %s)%n", eval.indexMillis(), cache);
-      SearchEvaluation.Report report = eval.run(set);
+      SearchEvaluation.Report report = eval.run(set, !ungrouped);
       System.out.print(SearchEvaluation.table(report));
       // The first pass runs on a cold JVM; the second, over the same queries, shows the warm service.
-      SearchEvaluation.Report warm = eval.run(set);
+      SearchEvaluation.Report warm = eval.run(set, !ungrouped);
       for (SearchMode mode : SearchMode.values()) {
         System.out.printf("%s: cold pass p50 %.2f ms, p95 %.2f ms; warm pass p50 %.2f ms, p95 %.2f ms (%d queries, in-process)%n",
             mode.name().toLowerCase(), percentile(report, mode, 0.5), percentile(report, mode, 0.95),

@@ -84,14 +84,20 @@ public final class SearchEvaluation implements AutoCloseable {
   /** Scores per mode, overall and per kind of query. */
   public record Report(Map<SearchMode, Map<String, RankingMetrics>> byMode, Map<SearchMode, List<QueryOutcome>> outcomes) {}
 
+  /** Scores the ranking as the service serves it: grouped by numbered section. */
   public Report run(QuerySet set) {
+    return run(set, true);
+  }
+
+  /** @param grouped one hit per numbered section, as served; false for every matching section in rank order */
+  public Report run(QuerySet set, boolean grouped) {
     Map<SearchMode, Map<String, RankingMetrics>> byMode = new LinkedHashMap<>();
     Map<SearchMode, List<QueryOutcome>> outcomes = new LinkedHashMap<>();
     for (SearchMode mode : SearchMode.values()) {
       List<QueryOutcome> all = new ArrayList<>();
       for (JudgedQuery q : set.queries()) {
         long t0 = System.nanoTime();
-        List<String> ranking = searcher.search(new SearchRequest(q.query(), TOP, 0, null, mode)).hits().stream()
+        List<String> ranking = searcher.search(new SearchRequest(q.query(), TOP, 0, null, mode, grouped, false)).hits().stream()
             .map(SearchHit::id).toList();
         double ms = (System.nanoTime() - t0) / 1e6;
         all.add(new QueryOutcome(q, ranking, RankingMetrics.of(q, ranking), ms));
