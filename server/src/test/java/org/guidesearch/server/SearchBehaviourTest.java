@@ -134,7 +134,9 @@ class SearchBehaviourTest {
 
   @Test
   void snippetsAreEscapedHtmlWithOnlyMarkAsMarkup() {
-    for (SearchHit h : search("__init__ <script>", SearchMode.HYBRID).hits()) {
+    List<SearchHit> hits = search("__init__ <script>", SearchMode.HYBRID).hits();
+    assertThat(hits).as("without hits there is no snippet to check").isNotEmpty();
+    for (SearchHit h : hits) {
       String withoutMarks = h.snippet().replace("<mark>", "").replace("</mark>", "");
       assertThat(withoutMarks).doesNotContain("<").doesNotContain(">");
     }
