@@ -5,6 +5,7 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,7 +26,8 @@ import org.guidesearch.server.serving.Reindexer;
 
 /**
  * Prometheus metrics: a latency histogram per route, method and status ({@code http_server_requests_seconds}), the
- * sizes of the index and the graph, the last re-index, and the JVM (heap, GC, threads, CPU).
+ * sizes of the index and the graph, the last re-index, the caches' hits, misses and sizes ({@code cache_gets_total} and
+ * the rest by {@code cache} name), and the JVM (heap, GC, threads, CPU).
  *
  * <p>The route tag is the route's template ({@code /api/concepts/{id}}), never the raw path, so the number of series
  * stays bounded whatever clients send. Thread-safe; the owner closes it.
@@ -41,6 +43,8 @@ public final class RequestMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    CaffeineCacheMetrics.monitor(registry, graph.cache(), "concept_graph");
+    SectionSearcher.CACHES.forEach(name -> new SearcherCacheMetrics(searcher, name).bindTo(registry));
     Gauge.builder("guidesearch.index.sections", searcher, s -> s.isOpen() ? s.size() : Double.NaN)
         .description("sections in the serving Lucene generation").register(registry);
     graphGauge("guidesearch.graph.concepts", "concepts in the graph store", graph, GraphStats::concepts);

@@ -192,6 +192,25 @@ class EdgeSecurityTest {
   }
 
   @Test
+  void everyCacheReportsItsHitsAndMissesOnMetrics() {
+    for (int i = 0; i < 2; i++) {
+      assertThat(http.get("/api/search?q=gil+threads", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+      assertThat(http.get("/api/concepts?q=gil", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+    }
+    assertThat(http.get("/api/search?q=gil+thraeds", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+    String text = http.get("/metrics", "X-Forwarded-For", "198.51.100.9").body();
+    for (String cache : List.of("search_answers", "concept_graph", "rate_limit_clients", "query_embeddings",
+        "term_states", "leaf_scores", "closest_words", "word_completions")) {
+      assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"miss\"\\}")).as(cache).isPositive();
+      gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}");
+      gauge(text, "cache_size\\{cache=\"" + cache + "\"\\}");
+    }
+    for (String cache : List.of("search_answers", "concept_graph", "rate_limit_clients", "term_states")) {
+      assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}")).as(cache).isPositive();
+    }
+  }
+
+  @Test
   void livenessAnswersWithoutTouchingTheStores() {
     Http.Reply r = http.get("/health/live", "X-Forwarded-For", "198.51.100.7");
     assertThat(r.status()).isEqualTo(200);
