@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded graph store cannot start (something else holds its Bolt port): the service starts anyway with search
  * working, the graph answering 503 and /health DEGRADED, and the graph comes up by itself once the port is free.
  */
-class EmbeddedStoreStartFailureTest {
+class EmbeddedStoreStartFailureIT {
   @TempDir Path state;
 
   @Test
@@ -46,7 +46,7 @@ class EmbeddedStoreStartFailureTest {
         status = http.get("/health").json().path("status").asText();
       }
       long recoveryMs = (System.nanoTime() - freed) / 1_000_000;
-      System.out.printf("EmbeddedStoreStartFailureTest: graph UP %d ms after its port was freed%n", recoveryMs);
+      System.out.printf("EmbeddedStoreStartFailureIT: graph UP %d ms after its port was freed%n", recoveryMs);
       assertThat(status).isEqualTo("UP");
       assertThat(http.get("/api/concepts/gil/neighbours?depth=2").status()).isEqualTo(200);
     } finally {

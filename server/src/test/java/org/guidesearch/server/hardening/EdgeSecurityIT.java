@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code X-Forwarded-For}), so the limit only bites where a test wants it to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EdgeSecurityTest {
+class EdgeSecurityIT {
   private static final String TOKEN = "test-admin-token-0123456789abcdef";
   private static final String SITE = "https://guide.example";
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real queries against a real index of the guide (with the vocabulary's synonyms and the embedding model). */
-class SearchBehaviourTest {
+class SearchBehaviourIT {
   static SearchEvaluation index;
 
   @BeforeAll

@@ -17,7 +17,7 @@ import org.neo4j.driver.GraphDatabase;
  * Lucene or Neo4j. The store would skip a graph it already holds, so the test forgets the {@link GraphVersion}
  * before each rewrite and checks that the rewrite happened.
  */
-class RestartIdempotenceTest {
+class RestartIdempotenceIT {
   @TempDir Path state;
 
   @Test

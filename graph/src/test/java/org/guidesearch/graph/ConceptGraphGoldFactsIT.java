@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Facts a reader of the guide knows, asserted against the graph stored in the real Neo4j. */
-class ConceptGraphGoldFactsTest {
+class ConceptGraphGoldFactsIT {
   static GuideGraph g;
 
   @BeforeAll
