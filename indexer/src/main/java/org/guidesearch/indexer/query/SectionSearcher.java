@@ -69,7 +69,8 @@ public final class SectionSearcher implements Closeable {
   /** The embedder's cache of query embeddings, which outlives the generations. */
   public static final String QUERY_EMBEDDINGS = "query_embeddings";
   /** Every cache a search goes through, by name. */
-  public static final List<String> CACHES = List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
+  public static final List<String> CACHES =
+      List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
 
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final QueryPlanner planner;
