@@ -19,8 +19,8 @@ class ArchitectureTest {
   @BeforeAll
   static void importClasses() {
     classes = new ClassFileImporter()
+        // no DO_NOT_INCLUDE_JARS: under `mvn verify` the other modules are on the classpath as their jars
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
         .importPackages("org.guidesearch");
   }
 

@@ -1,12 +1,13 @@
 package org.guidesearch.graph.read;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.guidesearch.graph.store.GraphUnavailableException;
@@ -23,7 +24,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 
 /**
  * Reads the concept graph over Bolt. The graph only changes when it is rebuilt, so answers are cached until
- * {@link #invalidate()}; the cache is bounded by a simple size cap.
+ * {@link #invalidate()}; the cache ({@link #cache()}) is bounded by a count of answers.
  *
  * <p>Thread-safe. Methods throw {@link GraphUnavailableException} when the store cannot be reached.
  */
@@ -34,7 +35,11 @@ public final class ConceptGraph {
 
   private final Driver driver;
   private final QueryConfig readConfig;
-  private final Map<String, Object> cache = new ConcurrentHashMap<>();
+  private final Cache<Key, Object> cache = Caffeine.newBuilder()
+      .maximumSize(CACHE_CAP)
+      .executor(Runnable::run) // evict on the calling thread: no background tasks to own or stop
+      .recordStats()
+      .build();
 
   public ConceptGraph(Driver driver, String database) {
     this.driver = driver;
@@ -43,7 +48,12 @@ public final class ConceptGraph {
 
   /** Forgets cached answers; called after every rebuild. */
   public void invalidate() {
-    cache.clear();
+    cache.invalidateAll();
+  }
+
+  /** The cached answers, for their statistics; callers must not change it. */
+  public Cache<?, ?> cache() {
+    return cache;
   }
 
   /**
@@ -54,7 +64,7 @@ public final class ConceptGraph {
     String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
     Map<String, Object> params = new java.util.HashMap<>(Map.of("q", needle, "limit", limit));
     params.put("guide", guide);
-    return cached("lookup|" + needle + "|" + guide + "|" + limit, () -> query(
+    return cached(new Key("lookup", List.of(needle, String.valueOf(guide), limit)), () -> query(
             """
             MATCH (c:Concept)
             WHERE $guide IS NULL OR c.guide = $guide
@@ -74,7 +84,7 @@ public final class ConceptGraph {
   }
 
   public Optional<ConceptDetail> concept(String id, int sectionLimit) {
-    return cached("concept|" + id + "|" + sectionLimit, () -> {
+    return cached(new Key("concept", List.of(id, sectionLimit)), () -> {
       List<Record> rows = query(
           """
           MATCH (c:Concept {id: $id})
@@ -105,7 +115,7 @@ public final class ConceptGraph {
   public Optional<Neighbourhood> neighbours(String id, int depth, int limit, RelationType type) {
     if (depth < 1 || depth > 3) throw new IllegalArgumentException("depth must be 1..3");
     String types = type == null ? CONCEPT_RELATIONS : type.name();
-    return cached("nb|" + id + "|" + depth + "|" + limit + "|" + types, () -> {
+    return cached(new Key("neighbours", List.of(id, depth, limit, types)), () -> {
       List<Record> center = query("MATCH (c:Concept {id: $id}) RETURN c.id AS id, c.guide AS guide, c.name AS name, c.kind AS kind",
           Map.of("id", id));
       if (center.isEmpty()) return Optional.<Neighbourhood>empty();
@@ -142,7 +152,7 @@ public final class ConceptGraph {
 
   /** A shortest path between two concepts over every relation type; empty when either is unknown or none exists. */
   public Optional<ConceptPath> path(String from, String to) {
-    return cached("path|" + from + "|" + to, () -> {
+    return cached(new Key("path", List.of(from, to)), () -> {
       List<Record> rows = query(
           """
           MATCH (a:Concept {id: $from}), (b:Concept {id: $to})
@@ -166,7 +176,7 @@ public final class ConceptGraph {
   }
 
   public GraphStats stats() {
-    return cached("stats", () -> {
+    return cached(new Key("stats", List.of()), () -> {
       Record r = query(
           """
           CALL { MATCH (d:Document) RETURN count(d) AS documents }
@@ -187,7 +197,7 @@ public final class ConceptGraph {
 
   /** Concepts a section mentions, strongest first. */
   public List<ConceptSummary> conceptsOf(String guide, SectionRef section, int limit) {
-    return cached("of|" + guide + "|" + section.id() + "|" + limit, () -> query(
+    return cached(new Key("conceptsOf", List.of(guide, section.id(), limit)), () -> query(
             """
             MATCH (:Section {guide: $guide, id: $id})-[m:MENTIONS]->(c:Concept)
             RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
@@ -204,7 +214,7 @@ public final class ConceptGraph {
    * concept is unknown.
    */
   public Optional<ReadingList> prerequisites(String id) {
-    return cached("pre|" + id, () -> {
+    return cached(new Key("prerequisites", List.of(id)), () -> {
       List<Record> rows = query(
           """
           MATCH (c:Concept {id: $id})
@@ -245,7 +255,7 @@ public final class ConceptGraph {
    * the sections it links to. Empty when the section is unknown.
    */
   public Optional<List<RelatedSection>> relatedSections(String guide, SectionRef section, int limit) {
-    return cached("rel|" + guide + "|" + section.id() + "|" + limit, () -> {
+    return cached(new Key("relatedSections", List.of(guide, section.id(), limit)), () -> {
       List<Record> exists = query("MATCH (s:Section {guide: $guide, id: $id}) RETURN s.id AS id",
           Map.of("guide", guide, "id", section.id()));
       if (exists.isEmpty()) return Optional.<List<RelatedSection>>empty();
@@ -300,14 +310,12 @@ public final class ConceptGraph {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T cached(String key, Supplier<T> load) {
-    Object hit = cache.get(key);
-    if (hit != null) return (T) hit;
-    T value = load.get();
-    if (cache.size() >= CACHE_CAP) cache.clear();
-    cache.put(key, value);
-    return value;
+  private <T> T cached(Key key, Supplier<T> load) {
+    return (T) cache.get(key, k -> load.get());
   }
+
+  /** One answer: the method that gave it and the arguments it was given. */
+  private record Key(String method, List<Object> arguments) {}
 
   private static ConceptSummary summary(Record r) {
     return new ConceptSummary(r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),

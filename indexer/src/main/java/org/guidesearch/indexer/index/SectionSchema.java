@@ -51,9 +51,6 @@ public final class SectionSchema {
   public static final String PASSAGE_OF = "passage_of";
   public static final String PASSAGE_SNIPPET = "passage_snippet";
 
-  /** Searchable fields in ranking order of importance. */
-  public static final List<String> TEXT_FIELDS = List.of(TITLE, BREADCRUMB, PROSE, CODE);
-
   private static final String CRUMB_SEPARATOR = "\u001f";
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 

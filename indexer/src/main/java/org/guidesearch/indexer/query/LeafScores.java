@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.IndexReader;
@@ -35,13 +36,16 @@ final class LeafScores {
 
   private final IndexSearcher searcher;
   private final TermStatesCache termStates;
-  private final Cache<Key, LeafMatches> cache = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
-      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
-      .build();
+  private final Cache<Key, LeafMatches> cache;
 
-  LeafScores(IndexReader reader, TermStatesCache termStates) {
+  /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
+  LeafScores(IndexReader reader, TermStatesCache termStates, StatsCounter stats) {
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(MAX_BYTES)
+        .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
+        .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+        .recordStats(() -> stats)
+        .build();
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity());
     this.searcher.setQueryCache(null); // this class is the cache
@@ -61,6 +65,10 @@ final class LeafScores {
   /** Keeps what {@code leaf} matched (the cache may evict it later). */
   void remember(Query leaf, float boost, LeafMatches matches) {
     cache.put(new Key(leaf, boost), matches);
+  }
+
+  Cache<?, ?> cache() {
+    return cache;
   }
 
   /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */

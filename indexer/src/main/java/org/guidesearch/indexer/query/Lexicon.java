@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,12 +37,23 @@ final class Lexicon {
    */
   private final DirectSpellChecker oneEdit = spellChecker(1);
   private final DirectSpellChecker twoEdits = spellChecker(2);
-  private final Cache<Typo, Optional<String>> closest = bounded();
-  private final Cache<Completions, List<String>> completions = bounded();
+  private final Cache<Typo, Optional<String>> closest;
+  private final Cache<Completions, List<String>> completions;
 
-  Lexicon(IndexReader reader, TermStatesCache terms) {
+  /** The two stats counters outlive the generations: each cache counts its hits and misses in one. */
+  Lexicon(IndexReader reader, TermStatesCache terms, StatsCounter closestStats, StatsCounter completionStats) {
     this.reader = reader;
     this.terms = terms;
+    this.closest = bounded(closestStats);
+    this.completions = bounded(completionStats);
+  }
+
+  Cache<?, ?> closestCache() {
+    return closest;
+  }
+
+  Cache<?, ?> completionCache() {
+    return completions;
   }
 
   /** Whether {@code word} is indexed in {@code field}. */
@@ -91,10 +103,11 @@ final class Lexicon {
     }
   }
 
-  private static <K, V> Cache<K, V> bounded() {
+  private static <K, V> Cache<K, V> bounded(StatsCounter stats) {
     return Caffeine.newBuilder()
         .maximumSize(MAX_REMEMBERED)
         .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+        .recordStats(() -> stats)
         .<K, V>build();
   }
 

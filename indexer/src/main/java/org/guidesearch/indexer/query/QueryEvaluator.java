@@ -1,5 +1,6 @@
 package org.guidesearch.indexer.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,11 @@ final class QueryEvaluator {
 
   QueryEvaluator(LeafScores leaves) {
     this.leaves = leaves;
+  }
+
+  /** The leaves' cache, for its statistics. */
+  Cache<?, ?> leafCache() {
+    return leaves.cache();
   }
 
   /** Every document {@code query} matches, with its score, in document order. */

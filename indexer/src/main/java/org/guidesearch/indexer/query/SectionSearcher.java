@@ -1,5 +1,8 @@
 package org.guidesearch.indexer.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import org.guidesearch.indexer.index.SectionSchema;
 import org.guidesearch.indexer.index.SectionAnalyzer;
 import java.io.Closeable;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
@@ -60,9 +64,24 @@ public final class SectionSearcher implements Closeable {
   /** At most this many other parts of a numbered section are listed under its hit. */
   private static final int MAX_RELATED = 4;
 
+  /** Each index generation's caches ({@link #cache(String)}). */
+  public static final String TERM_STATES = "term_states";
+  public static final String LEAF_SCORES = "leaf_scores";
+  public static final String CLOSEST_WORDS = "closest_words";
+  public static final String COMPLETIONS = "word_completions";
+  /** The embedder's cache of query embeddings, which outlives the generations. */
+  public static final String QUERY_EMBEDDINGS = "query_embeddings";
+  /** Every cache a search goes through, by name. */
+  public static final List<String> CACHES =
+      List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
+
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final QueryPlanner planner;
   private final SentenceEmbedder embedder;
+  /** One counter per cache name, which every generation's cache of that name counts into. */
+  private final Map<String, StatsCounter> cacheStats = Map.of(TERM_STATES, new ConcurrentStatsCounter(),
+      LEAF_SCORES, new ConcurrentStatsCounter(), CLOSEST_WORDS, new ConcurrentStatsCounter(),
+      COMPLETIONS, new ConcurrentStatsCounter());
 
   public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
     this.planner = planner;
@@ -71,11 +90,29 @@ public final class SectionSearcher implements Closeable {
 
   /** Starts serving the index in {@code folder}; the previous one closes when its searches finish. */
   public void open(Path folder) throws IOException {
-    Generation next = Generation.open(folder);
+    Generation next = Generation.open(folder, cacheStats);
     Generation old = current.getAndSet(next);
     if (old != null) {
       old.reader.decRef();
     }
+  }
+
+  /**
+   * The cache called {@code name} (one of {@link #CACHES}), for its statistics: the serving generation's, or empty
+   * before an index is open. Every generation's cache of one name counts into one counter, so the statistics cover
+   * every generation since this searcher was made; the size is the serving generation's. Callers must not change it.
+   */
+  public Optional<Cache<?, ?>> cache(String name) {
+    if (name.equals(QUERY_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::queryCache);
+    if (!cacheStats.containsKey(name)) throw new IllegalArgumentException("no cache called " + name);
+    Generation g = current.get();
+    if (g == null) return Optional.empty();
+    return Optional.of(switch (name) {
+      case TERM_STATES -> g.termStates.cache();
+      case LEAF_SCORES -> g.evaluator.leafCache();
+      case CLOSEST_WORDS -> g.lexicon.closestCache();
+      default -> g.lexicon.completionCache();
+    });
   }
 
   public boolean isOpen() {
@@ -382,7 +419,7 @@ public final class SectionSearcher implements Closeable {
       Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
       Map<Integer, Integer> parentDoc, TermStatesCache termStates, Lexicon lexicon, QueryEvaluator evaluator,
       Map<Integer, PassageOf> passages) {
-    static Generation open(Path folder) throws IOException {
+    static Generation open(Path folder, Map<String, StatsCounter> stats) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
       Map<String, Integer> sectionDocs = new HashMap<>();
@@ -421,10 +458,11 @@ public final class SectionSearcher implements Closeable {
         Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
         if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
       }
-      TermStatesCache termStates = new TermStatesCache(reader);
+      TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
       return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          termStates, new Lexicon(reader, termStates), new QueryEvaluator(new LeafScores(reader, termStates)),
+          termStates, new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
+          new QueryEvaluator(new LeafScores(reader, termStates, stats.get(LEAF_SCORES))),
           Map.copyOf(passages));
     }
 

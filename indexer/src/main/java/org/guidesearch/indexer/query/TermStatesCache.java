@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.index.IndexReader;
@@ -21,13 +22,16 @@ final class TermStatesCache {
   private static final int MAX_TERMS = 100_000;
 
   private final IndexSearcher searcher;
-  private final Cache<Term, TermStates> states = Caffeine.newBuilder()
-      .maximumSize(MAX_TERMS)
-      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
-      .build();
+  private final Cache<Term, TermStates> states;
 
-  TermStatesCache(IndexReader reader) {
+  /** @param stats where this cache counts hits and misses (one counter outlives the generations) */
+  TermStatesCache(IndexReader reader, StatsCounter stats) {
     this.searcher = new IndexSearcher(reader);
+    this.states = Caffeine.newBuilder()
+        .maximumSize(MAX_TERMS)
+        .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+        .recordStats(() -> stats)
+        .build();
   }
 
   /** {@code query} carrying its term's cached state, so that Lucene need not look the term up again. */
@@ -40,13 +44,17 @@ final class TermStatesCache {
     return statesOf(term).docFreq();
   }
 
+  Cache<?, ?> cache() {
+    return states;
+  }
+
   private TermStates statesOf(Term term) {
-    TermStates cached = states.getIfPresent(term);
-    if (cached != null) return cached;
+    return states.get(term, this::build);
+  }
+
+  private TermStates build(Term term) {
     try {
-      TermStates built = TermStates.build(searcher, term, true);
-      states.put(term, built);
-      return built;
+      return TermStates.build(searcher, term, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

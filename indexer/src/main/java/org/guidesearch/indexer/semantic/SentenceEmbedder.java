@@ -1,5 +1,7 @@
 package org.guidesearch.indexer.semantic;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
@@ -7,12 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sentence embeddings from one or more in-JVM models ({@link EmbeddingModelChoice}); with several, semantic ranking
  * fuses one ranking per model. Passages go through the on-disk cache (keyed by model and text); queries through a
- * small in-memory one. Thread-safe.
+ * small in-memory one ({@link #queryCache()}). Thread-safe.
  */
 public final class SentenceEmbedder {
   private static final int QUERY_CACHE_CAP = 5_000;
@@ -20,7 +21,11 @@ public final class SentenceEmbedder {
   private final List<EmbeddingModelChoice> choices;
   private final List<EmbeddingModel> models = new ArrayList<>();
   private final EmbeddingCache cache;
-  private final Map<String, float[][]> queryCache = new ConcurrentHashMap<>();
+  private final Cache<QueryText, float[][]> queryCache = Caffeine.newBuilder()
+      .maximumSize(QUERY_CACHE_CAP)
+      .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+      .recordStats()
+      .build();
 
   public SentenceEmbedder(List<EmbeddingModelChoice> choices, EmbeddingCache cache) {
     if (choices.isEmpty()) throw new IllegalArgumentException("at least one embedding model is needed");
@@ -52,14 +57,21 @@ public final class SentenceEmbedder {
 
   /** One vector per model for a query. */
   public float[][] embedQuery(String query) {
-    float[][] hit = queryCache.get(query);
-    if (hit != null) return hit;
+    return queryCache.get(new QueryText(query), this::embed);
+  }
+
+  /** The embeddings of recent queries, for its statistics; callers must not change it. */
+  public Cache<?, ?> queryCache() {
+    return queryCache;
+  }
+
+  private float[][] embed(QueryText query) {
     float[][] v = new float[choices.size()][];
     for (int m = 0; m < choices.size(); m++) {
-      v[m] = models.get(m).embed(choices.get(m).queryPrefix() + query).content().vector();
+      v[m] = models.get(m).embed(choices.get(m).queryPrefix() + query.text()).content().vector();
     }
-    if (queryCache.size() >= QUERY_CACHE_CAP) queryCache.clear();
-    queryCache.put(query, v);
     return v;
   }
+
+  private record QueryText(String text) {}
 }

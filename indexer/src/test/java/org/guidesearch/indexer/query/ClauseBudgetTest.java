@@ -28,6 +28,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.guidesearch.indexer.corpus.Section;
@@ -108,11 +109,11 @@ class ClauseBudgetTest {
           for (Section s : sections) writer.addDocument(SectionSchema.toDocument(s));
         }
         DirectoryReader reader = DirectoryReader.open(dir);
-        TermStatesCache termStates = new TermStatesCache(reader);
+        TermStatesCache termStates = new TermStatesCache(reader, StatsCounter.disabledStatsCounter());
         IndexSearcher lucene = new IndexSearcher(reader);
         lucene.setSimilarity(new BM25Similarity());
-        return new Index(sections, reader, new Lexicon(reader, termStates),
-            new QueryEvaluator(new LeafScores(reader, termStates)), lucene);
+        return new Index(sections, reader, new Lexicon(reader, termStates, StatsCounter.disabledStatsCounter(), StatsCounter.disabledStatsCounter()),
+            new QueryEvaluator(new LeafScores(reader, termStates, StatsCounter.disabledStatsCounter())), lucene);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ class LexiconTest {
       }
     }
     DirectoryReader reader = DirectoryReader.open(dir);
-    lexicon = new Lexicon(reader, new TermStatesCache(reader));
+    lexicon = new Lexicon(reader, new TermStatesCache(reader, StatsCounter.disabledStatsCounter()),
+        StatsCounter.disabledStatsCounter(), StatsCounter.disabledStatsCounter());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.guidesearch.indexer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ class QueryEvaluatorTest {
     }
     reader = DirectoryReader.open(dir);
     lucene = new IndexSearcher(reader);
-    evaluator = new QueryEvaluator(new LeafScores(reader, new TermStatesCache(reader)));
+    evaluator = new QueryEvaluator(new LeafScores(reader,
+        new TermStatesCache(reader, StatsCounter.disabledStatsCounter()), StatsCounter.disabledStatsCounter()));
   }
 
   @Property(tries = 300)

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The API's published contract: {@code GET /openapi.json} serves the hand-written OpenAPI 3.1 document verbatim
- * ({@code OpenApiContractTest} keeps it true to the live answers), and {@code GET /api/docs} leads to the page that
+ * ({@code OpenApiContractIT} keeps it true to the live answers), and {@code GET /api/docs} leads to the page that
  * renders it with Swagger UI from its webjar.
  */
 public final class ApiDocsRoutes {

@@ -84,6 +84,12 @@ public final class SearchEvaluation implements AutoCloseable {
   /** Scores per mode, overall and per kind of query. */
   public record Report(Map<SearchMode, Map<String, RankingMetrics>> byMode, Map<SearchMode, List<QueryOutcome>> outcomes) {}
 
+  /** A hit and the parts grouped under it, in the order a reader sees them listed. */
+  private static java.util.stream.Stream<String> asListed(SearchHit hit) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(hit.id()),
+        hit.related().stream().map(r -> r.doc() + "#" + r.anchor()));
+  }
+
   /** Scores the ranking as the service serves it: grouped by numbered section. */
   public Report run(QuerySet set) {
     return run(set, true);
@@ -98,7 +104,7 @@ public final class SearchEvaluation implements AutoCloseable {
       for (JudgedQuery q : set.queries()) {
         long t0 = System.nanoTime();
         List<String> ranking = searcher.search(new SearchRequest(q.query(), TOP, 0, null, mode, grouped, false)).hits().stream()
-            .map(SearchHit::id).toList();
+            .flatMap(SearchEvaluation::asListed).toList();
         double ms = (System.nanoTime() - t0) / 1e6;
         all.add(new QueryOutcome(q, ranking, RankingMetrics.of(q, ranking), ms));
       }

@@ -1,13 +1,14 @@
 package org.guidesearch.server.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.guidesearch.server.api.ApiError;
 
 /**
@@ -15,26 +16,33 @@ import org.guidesearch.server.api.ApiError;
  * over its limit gets 429 with {@code Retry-After} (whole seconds until a token is back) and the request goes no
  * further.
  *
- * <p>Memory stays bounded: when {@link #MAX_CLIENTS} addresses are tracked, buckets idle long enough to be full again
- * are dropped (a new bucket is full, so nothing changes for their clients), at most once a second; if that frees
- * nothing (a flood from many addresses), every bucket is dropped. Thread-safe.
+ * <p>Memory stays bounded: a bucket idle long enough to be full again is dropped (a new bucket is full, so nothing
+ * changes for its client), and past {@link #MAX_CLIENTS} addresses (a flood from many addresses) the buckets used
+ * least are dropped. The buckets are in the registry as the cache {@value #NAME}. Thread-safe.
  */
 public final class RateLimiter {
   static final int MAX_CLIENTS = 50_000;
+  /** The buckets' name in the metrics. */
+  static final String NAME = "rate_limit_clients";
 
   private final long perMinute;
   private final long burst;
-  private final long refillNanos;
-  private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
+  private final Cache<Client, Bucket> buckets;
   private final Counter limited;
-  private volatile long lastSweep = System.nanoTime() - 2_000_000_000L;
 
   /** @param perMinute 0 turns the limiter off */
   public RateLimiter(int perMinute, int burst, MeterRegistry registry) {
     this.perMinute = perMinute;
     this.burst = burst;
     // time for an empty bucket to fill up: after that an idle bucket equals a new one
-    this.refillNanos = perMinute == 0 ? 0 : Duration.ofMinutes(1).toNanos() / perMinute * burst;
+    long refillNanos = perMinute == 0 ? 0 : Duration.ofMinutes(1).toNanos() / perMinute * burst;
+    this.buckets = Caffeine.newBuilder()
+        .maximumSize(MAX_CLIENTS)
+        .expireAfterAccess(Duration.ofNanos(refillNanos))
+        .executor(Runnable::run) // evict on the request's thread: no background tasks to own or stop
+        .recordStats()
+        .build();
+    CaffeineCacheMetrics.monitor(registry, buckets, NAME);
     this.limited = Counter.builder("guidesearch.requests.rate.limited")
         .description("requests answered 429 because their client was over its limit").register(registry);
   }
@@ -46,7 +54,7 @@ public final class RateLimiter {
   /** Returns true when the request may go on; otherwise it has been answered 429. */
   public boolean apply(Context ctx) {
     if (!enabled()) return true;
-    long retryAfterSeconds = tryAcquire(ctx.ip(), System.nanoTime());
+    long retryAfterSeconds = tryAcquire(ctx.ip());
     if (retryAfterSeconds > 0) {
       limited.increment();
       ctx.header("Retry-After", Long.toString(retryAfterSeconds));
@@ -59,27 +67,15 @@ public final class RateLimiter {
   }
 
   /** Takes a token for {@code client}; returns 0 when granted, else the whole seconds until one is available. */
-  long tryAcquire(String client, long now) {
-    Entry entry = buckets.get(client);
-    if (entry == null) {
-      if (buckets.size() >= MAX_CLIENTS) evictIdle(now);
-      entry = buckets.computeIfAbsent(client, c -> new Entry(newBucket()));
-    }
-    entry.lastSeen = now;
-    ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);
+  long tryAcquire(String client) {
+    ConsumptionProbe probe = buckets.get(new Client(client), c -> newBucket()).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) return 0;
     return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
   }
 
-  int trackedClients() {
-    return buckets.size();
-  }
-
-  private synchronized void evictIdle(long now) {
-    if (buckets.size() < MAX_CLIENTS || now - lastSweep < 1_000_000_000L) return;
-    lastSweep = now;
-    buckets.entrySet().removeIf(e -> now - e.getValue().lastSeen > refillNanos);
-    if (buckets.size() >= MAX_CLIENTS) buckets.clear();
+  long trackedClients() {
+    buckets.cleanUp();
+    return buckets.estimatedSize();
   }
 
   private Bucket newBucket() {
@@ -88,12 +84,5 @@ public final class RateLimiter {
         .build();
   }
 
-  private static final class Entry {
-    final Bucket bucket;
-    volatile long lastSeen;
-
-    Entry(Bucket bucket) {
-      this.bucket = bucket;
-    }
-  }
+  private record Client(String address) {}
 }

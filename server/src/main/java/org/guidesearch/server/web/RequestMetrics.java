@@ -3,8 +3,10 @@ package org.guidesearch.server.web;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -19,12 +21,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.read.GraphStats;
+import org.guidesearch.indexer.query.SectionSearcher;
 import org.guidesearch.server.serving.IndexSnapshot;
 import org.guidesearch.server.serving.GuideCatalog;
+import org.guidesearch.server.serving.ServedGuide;
 
 /**
  * Prometheus metrics: a latency histogram per route, method and status ({@code http_server_requests_seconds}), the
- * sizes of the index and the graph, the last re-index, and the JVM (heap, GC, threads, CPU).
+ * sizes of the index and the graph, the last re-index, the caches' hits, misses and sizes ({@code cache_gets_total} and
+ * the rest by {@code cache} name), and the JVM (heap, GC, threads, CPU).
  *
  * <p>The route tag is the route's template ({@code /api/concepts/{id}}), never the raw path, so the number of series
  * stays bounded whatever clients send. Thread-safe; the owner closes it.
@@ -40,6 +45,14 @@ public final class RequestMetrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    CaffeineCacheMetrics.monitor(registry, graph.cache(), "concept_graph");
+    // per guide (each has its own index and caches); the query embeddings are one cache shared by every guide
+    for (ServedGuide g : catalog.all()) {
+      SectionSearcher.CACHES.stream()
+          .filter(name -> !name.equals(SectionSearcher.QUERY_EMBEDDINGS) || g == catalog.first())
+          .forEach(name -> new SearcherCacheMetrics(g.searcher(), name,
+              name.equals(SectionSearcher.QUERY_EMBEDDINGS) ? Tags.empty() : Tags.of("guide", g.id())).bindTo(registry));
+    }
     Gauge.builder("guidesearch.index.sections", catalog, c -> c.ready() ? c.sections() : Double.NaN)
         .description("sections in the serving Lucene generation").register(registry);
     graphGauge("guidesearch.graph.concepts", "concepts in the graph store", graph, GraphStats::concepts);

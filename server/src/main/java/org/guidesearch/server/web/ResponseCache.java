@@ -1,16 +1,16 @@
 package org.guidesearch.server.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -20,18 +20,20 @@ import java.util.function.Supplier;
  * order.
  *
  * <p>A cached answer is byte for byte the first one, including its {@code tookMs}; it carries {@code X-Cache: hit}.
- * Memory is bounded by {@code maxBytes} of bodies: past it the cache starts over. Thread-safe.
+ * Memory is bounded by {@code maxBytes} of bodies: past it the answers used least are dropped. Its statistics are
+ * in the registry as the cache {@value #NAME}. Thread-safe.
  */
 public final class ResponseCache {
   private static final String KEY = "response-cache.key";
   private static final String GENERATION = "response-cache.generation";
   private static final int MAX_KEY_LENGTH = 2048;
+  /** The cache's name in the metrics. */
+  static final String NAME = "search_answers";
 
   private final long maxBytes;
   private final Set<String> paths;
   private final Supplier<Object> generation;
-  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
-  private final AtomicLong bytes = new AtomicLong();
+  private final Cache<Key, Entry> entries;
   private final Counter hits;
   private final Counter misses;
   private volatile Object current;
@@ -43,8 +45,20 @@ public final class ResponseCache {
     this.generation = generation;
     this.hits = Counter.builder("guidesearch.response.cache").tag("result", "hit").register(registry);
     this.misses = Counter.builder("guidesearch.response.cache").tag("result", "miss").register(registry);
-    Gauge.builder("guidesearch.response.cache.bytes", bytes, AtomicLong::get).register(registry);
+    this.entries = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((Key key, Entry entry) -> entry.body().length)
+        .executor(Runnable::run) // evict on the request's thread: no background tasks to own or stop
+        .recordStats()
+        .build();
+    Gauge.builder("guidesearch.response.cache.bytes", entries,
+            c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
+        .register(registry);
+    CaffeineCacheMetrics.monitor(registry, entries, NAME);
   }
+
+  /** A route's path and its query parameters in sorted order. */
+  private record Key(String path, String query) {}
 
   private record Entry(Object generation, String contentType, byte[] body) {}
 
@@ -52,20 +66,19 @@ public final class ResponseCache {
   public boolean serve(Context ctx) {
     if (maxBytes == 0 || ctx.method() != HandlerType.GET || !paths.contains(ctx.path())) return false;
     String query = ctx.queryString();
-    String key = ctx.path() + '?' + (query == null ? "" : sorted(query));
-    if (key.length() > MAX_KEY_LENGTH) return false;
+    Key key = new Key(ctx.path(), query == null ? "" : sorted(query));
+    if (key.path().length() + 1 + key.query().length() > MAX_KEY_LENGTH) return false;
     Object gen = generation.get();
     if (gen == null) return false;
     if (gen != current) {
       synchronized (this) {
         if (gen != current) {
-          entries.clear();
-          bytes.set(0);
+          entries.invalidateAll();
           current = gen;
         }
       }
     }
-    Entry hit = entries.get(key);
+    Entry hit = entries.getIfPresent(key);
     if (hit != null && hit.generation == gen) {
       hits.increment();
       ctx.status(200).contentType(hit.contentType).header("X-Cache", "hit").result(hit.body);
@@ -81,20 +94,13 @@ public final class ResponseCache {
 
   /** After the route: keeps a 200 answer if the data it came from is still the current data. */
   public void store(Context ctx) {
-    String key = ctx.attribute(KEY);
+    Key key = ctx.attribute(KEY);
     Object gen = ctx.attribute(GENERATION);
     if (key == null || gen == null || ctx.statusCode() != 200 || gen != current) return;
     String body = ctx.result();
     String type = ctx.res().getContentType();
     if (body == null || type == null) return;
-    byte[] data = body.getBytes(StandardCharsets.UTF_8);
-    if (bytes.addAndGet(data.length) > maxBytes) {
-      synchronized (this) {
-        entries.clear();
-        bytes.set(data.length);
-      }
-    }
-    entries.put(key, new Entry(gen, type, data));
+    entries.put(key, new Entry(gen, type, body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String sorted(String query) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.server.serving.GuideCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything between the network and the routes: client address, security headers, CORS, the rate limit, JSON for
@@ -16,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * {@link #configure} installs it on a Javalin configuration before any route is added. The owner closes it.
  */
 public final class WebEdge implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(WebEdge.class);
-
   private final WebConfig config;
   private final SecurityHeaders headers;
   private final CorsPolicy cors;

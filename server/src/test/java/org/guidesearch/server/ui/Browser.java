@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** Screenshots land here as build artifacts (the module's target folder: surefire runs in the module). */
+  /** Screenshots land here as build artifacts (the module's target folder: failsafe runs in the module). */
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static final Duration WAIT = Duration.ofSeconds(15);

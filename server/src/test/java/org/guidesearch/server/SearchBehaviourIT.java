@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real queries against a real index of the guide (with the vocabulary's synonyms and the embedding model). */
-class SearchBehaviourTest {
+class SearchBehaviourIT {
   static SearchEvaluation index;
 
   @BeforeAll
@@ -134,7 +134,9 @@ class SearchBehaviourTest {
 
   @Test
   void snippetsAreEscapedHtmlWithOnlyMarkAsMarkup() {
-    for (SearchHit h : search("__init__ <script>", SearchMode.HYBRID).hits()) {
+    List<SearchHit> hits = search("__init__ <script>", SearchMode.HYBRID).hits();
+    assertThat(hits).as("without hits there is no snippet to check").isNotEmpty();
+    for (SearchHit h : hits) {
       String withoutMarks = h.snippet().replace("<mark>", "").replace("</mark>", "");
       assertThat(withoutMarks).doesNotContain("<").doesNotContain(">");
     }

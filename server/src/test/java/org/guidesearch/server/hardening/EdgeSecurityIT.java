@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code X-Forwarded-For}), so the limit only bites where a test wants it to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EdgeSecurityTest {
+class EdgeSecurityIT {
   private static final String TOKEN = "test-admin-token-0123456789abcdef";
   private static final String SITE = "https://guide.example";
 
@@ -189,6 +189,25 @@ class EdgeSecurityTest {
     assertThat(http.get("/api/search?q=%20", "X-Forwarded-For", "198.51.100.8").header("X-Cache")).isNull();
     String metrics = http.get("/metrics", "X-Forwarded-For", "198.51.100.8").body();
     assertThat(gauge(metrics, "guidesearch_response_cache_total\\{result=\"hit\"\\}")).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void everyCacheReportsItsHitsAndMissesOnMetrics() {
+    for (int i = 0; i < 2; i++) {
+      assertThat(http.get("/api/search?q=gil+threads", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+      assertThat(http.get("/api/concepts?q=gil", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+    }
+    assertThat(http.get("/api/search?q=gil+thraeds", "X-Forwarded-For", "198.51.100.9").status()).isEqualTo(200);
+    String text = http.get("/metrics", "X-Forwarded-For", "198.51.100.9").body();
+    for (String cache : List.of("search_answers", "concept_graph", "rate_limit_clients", "query_embeddings",
+        "term_states", "leaf_scores", "closest_words", "word_completions")) {
+      assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"miss\"\\}")).as(cache).isPositive();
+      gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}");
+      gauge(text, "cache_size\\{cache=\"" + cache + "\"\\}");
+    }
+    for (String cache : List.of("search_answers", "concept_graph", "rate_limit_clients", "term_states")) {
+      assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}")).as(cache).isPositive();
+    }
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * must name a section the splitter produced. The links are read from the raw Markdown with a pattern that knows
  * nothing of the splitter, outside fenced code.
  */
-class GuideHeadingLinksTest {
+class GuideHeadingLinksIT {
   private static final Pattern LINK = Pattern.compile("\\]\\((?:\\./)?([\\w.-]+\\.md)?#([^)\\s]+)\\)");
 
   static Path corpus() {

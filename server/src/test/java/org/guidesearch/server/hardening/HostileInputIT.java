@@ -26,7 +26,7 @@ import org.guidesearch.server.web.WebConfig;
  * Random Unicode, control characters, invalid UTF-8, huge and empty values in every parameter and path segment of
  * every endpoint: never a 5xx, always a JSON answer, errors never carry a stack trace or a path.
  */
-class HostileInputTest {
+class HostileInputIT {
   /** Endpoints with {@code V} where a hostile value goes (a path segment or a query value). */
   private static final List<String> TEMPLATES = List.of(
       "/api/search?q=V",

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole spine against the real guide: Markdown → Lucene + embedded Neo4j over Bolt → HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceEndToEndTest {
+class ServiceEndToEndIT {
   @TempDir static Path state;
   RunningService running;
 

@@ -11,7 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The concept explorer at {@code /concepts/{id}}: a vis-network graph drawn from the real concept graph. */
-class ConceptExplorerTest extends BrowserTest {
+class ConceptExplorerIT extends BrowserIT {
   @Test
   void drawsTheConceptsNeighbourhoodAndExpandsANeighbourOnClick() throws Exception {
     openSettled("gil");

@@ -32,7 +32,7 @@ import org.guidesearch.server.web.WebConfig;
  * phrase over five abbreviations with four synonyms each is already over a thousand phrases), as a reader pasting a
  * paragraph of the guide sends them: in every mode, a well-formed answer or a 4xx, never a 5xx.
  */
-class AliasHeavyQueryTest {
+class AliasHeavyQueryIT {
   /** Words of the guide's prose around the aliases, stop words included, as a pasted paragraph has them. */
   private static final List<String> GUIDE_WORDS = List.of("the", "of", "and", "in", "a", "how", "does", "why", "when",
       "python", "object", "memory", "thread", "reference", "count", "frame", "bytecode", "interpreter", "runs",
@@ -107,7 +107,7 @@ class AliasHeavyQueryTest {
 
   private static String target(String query, SearchMode mode) {
     return "/api/search?mode=" + mode.name().toLowerCase(Locale.ROOT) + "&q="
-        + HostileInputTest.encode(query.getBytes(StandardCharsets.UTF_8));
+        + HostileInputIT.encode(query.getBytes(StandardCharsets.UTF_8));
   }
 
   @Provide

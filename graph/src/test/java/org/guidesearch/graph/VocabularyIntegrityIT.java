@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The curated vocabulary against the guide: coverage, no orphans, no duplicates, evidence that holds. */
-class VocabularyIntegrityTest {
+class VocabularyIntegrityIT {
   static Vocabulary vocabulary;
   static Corpus corpus;
   static ConceptModel model;

@@ -14,7 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The search page at {@code /} in headless Chromium against the real service and the real guide. */
-class SearchPageTest extends BrowserTest {
+class SearchPageIT extends BrowserIT {
   @Test
   void typingShowsHighlightedHitsWithBreadcrumbsFacetsAndConceptChips() throws Exception {
     browser.open(service.base() + "/");

@@ -30,7 +30,7 @@ import org.openqa.selenium.interactions.Actions;
  * {@code <guide-search>} embedded the way a site owner would, on a page from another origin: a small JDK HTTP
  * server on its own port stands in for the owner's site, and the widget reaches the real service across origins.
  */
-class EmbeddableWidgetTest extends BrowserTest {
+class EmbeddableWidgetIT extends BrowserIT {
   static HttpServer site;
   /** The two-guide service, for the pages below that embed it; set by the tests that use them. */
   static volatile String twoGuidesBase;

@@ -26,7 +26,7 @@ import org.neo4j.driver.GraphDatabase;
  * the outage reaches the graph once the store is back, and everything recovers with no restart of the service.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GraphOutageTest {
+class GraphOutageIT {
   private static final List<String> SEARCHES = List.of("gil", "event loop", "garbage collection", "descriptor", "asyncio",
       "reference counting", "metaclass", "bytecode");
 
@@ -117,7 +117,7 @@ class GraphOutageTest {
     assertThat(http.get("/api/concepts/gil/neighbours?depth=2").status()).isEqualTo(200);
     assertThat(http.get("/api/graph/stats").json().path("concepts").asInt()).isGreaterThan(80);
 
-    System.out.printf("GraphOutageTest: outage 6 s: %d requests sent, %d search failures, %d graph 503s "
+    System.out.printf("GraphOutageIT: outage 6 s: %d requests sent, %d search failures, %d graph 503s "
             + "(slowest %d ms), %d other graph answers; after the store was back: graph reads answer in %d ms, "
             + "the re-index made during the outage is in the graph and /health is UP in %d ms (%d polls before)%n",
         sent, searchFailures, graph503, slowest503 / 1_000_000, graphOther, (readsBackAt - back) / 1_000_000,
@@ -146,7 +146,7 @@ class GraphOutageTest {
       }
       assertThat(http.get("/api/concepts?q=gil").json().path("concepts").size()).isPositive();
       assertThat(http.get("/api/concepts/gil/neighbours?depth=2").status()).isEqualTo(200);
-      System.out.printf("GraphOutageTest: a store emptied under the service had its graph again in %d ms%n", healedMs);
+      System.out.printf("GraphOutageIT: a store emptied under the service had its graph again in %d ms%n", healedMs);
     }
   }
 

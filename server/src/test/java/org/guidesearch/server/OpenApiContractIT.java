@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bites only where a call asks it to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenApiContractTest {
+class OpenApiContractIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "contract-test-admin-token-0123456789";
   /** Where the validator believes the document lives; it is given the text, so nothing is fetched. */
@@ -66,7 +66,7 @@ class OpenApiContractTest {
 
   /** Documented answers this service cannot be made to give without breaking it, and why that is acceptable. */
   private static final Map<String, String> NOT_PROVOKED = Map.of(
-      "503", "needs a store down or a guide not yet indexed: GraphOutageTest and StartWithoutGuideTest cover that",
+      "503", "needs a store down or a guide not yet indexed: GraphOutageIT and StartWithoutGuideIT cover that",
       "429", "the same RateLimited response on every operation; provoked once, on GET /api/search",
       "POST /api/admin/reindex 404", "the path exists only without an admin token, and this service has one",
       "POST /api/admin/reindex 409", "needs two re-indexes at once; AdminRoutes answers it before any work",

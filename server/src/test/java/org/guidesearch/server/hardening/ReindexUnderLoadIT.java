@@ -31,7 +31,7 @@ import org.neo4j.driver.GraphDatabase;
  * the {@link GraphVersion} that would let an unchanged graph be kept).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReindexUnderLoadTest {
+class ReindexUnderLoadIT {
   private static final String TOKEN = "reindex-under-load-token-0123456789";
   private static final int CLIENTS = 4;
   private static final int REINDEXES = 4;
@@ -134,7 +134,7 @@ class ReindexUnderLoadTest {
       for (Thread t : clients) t.join(30_000);
     }
 
-    System.out.printf("ReindexUnderLoadTest: %d re-indexes (%s ms) under %d concurrent readers: %d requests sent, "
+    System.out.printf("ReindexUnderLoadIT: %d re-indexes (%s ms) under %d concurrent readers: %d requests sent, "
         + "%d failed%n", REINDEXES, reindexMs, CLIENTS, sent.get(), failures.size());
     assertThat(failures).isEmpty();
     assertThat(sent.get()).isGreaterThan(100);

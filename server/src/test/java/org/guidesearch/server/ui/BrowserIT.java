@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class, and no page may raise an uncaught script error.
  */
 @ExtendWith(SharedService.class)
-abstract class BrowserTest {
+abstract class BrowserIT {
   static RunningService service;
   static Browser browser;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The guide's reader questions name real sections, each question once; the loader rejects what it cannot file. */
-class ReaderQuestionsTest {
+class ReaderQuestionsIT {
   static Path corpus() {
     return Path.of(System.getProperty("corpus.dir", "../../shared/corpus/python-under-the-hood"));
   }

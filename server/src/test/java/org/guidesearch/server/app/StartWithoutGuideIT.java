@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A fresh machine without {@code ../shared} whose network cannot reach the mirror: the real {@code Main} in its own
  * JVM must give up within seconds, say where it looked and how to point it at a copy, and print no stack trace.
  */
-class StartWithoutGuideTest {
+class StartWithoutGuideIT {
   @TempDir Path clone;
 
   @Test

@@ -9,7 +9,7 @@ import org.guidesearch.indexer.corpus.Corpus;
 import org.junit.jupiter.api.Test;
 
 /** Rebuilding replaces the graph completely: the same model gives the same counts; a smaller corpus shrinks it. */
-class GraphRebuildTest {
+class GraphRebuildIT {
   @Test
   void rebuildingIsIdempotentAndARemovedFileLeavesNothingBehind() throws Exception {
     try (GuideGraph g = GuideGraph.start()) {

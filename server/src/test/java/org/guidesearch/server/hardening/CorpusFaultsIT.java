@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The corpus is a copy of the guide in a temporary folder, changed by the test.
  */
-class CorpusFaultsTest {
+class CorpusFaultsIT {
   @TempDir Path corpus;
   @TempDir Path state;
 

@@ -26,7 +26,7 @@ import org.neo4j.driver.exceptions.AuthenticationException;
  * guides, each serve their own concepts and never reach the other's store; a store that is not the service's own
  * is never served.
  */
-class OwnStoreTest {
+class OwnStoreIT {
   private static final String CPP_GUIDE = """
       # C++ Under the Hood
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a configuration mistake: start-up fails with a message naming the port and the fix, instead of retrying against
  * whatever listens there.
  */
-class EmbeddedStoreStartFailureTest {
+class EmbeddedStoreStartFailureIT {
   @TempDir Path state;
 
   @Test
@@ -62,7 +62,7 @@ class EmbeddedStoreStartFailureTest {
         status = http.get("/health").json().path("status").asText();
       }
       long recoveryMs = (System.nanoTime() - freed) / 1_000_000;
-      System.out.printf("EmbeddedStoreStartFailureTest: graph UP %d ms after its folder was freed%n", recoveryMs);
+      System.out.printf("EmbeddedStoreStartFailureIT: graph UP %d ms after its folder was freed%n", recoveryMs);
       assertThat(status).isEqualTo("UP");
       assertThat(http.get("/api/concepts/gil/neighbours?depth=2").status()).isEqualTo(200);
     } finally {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pinned, as in {@code data/guides.json}), the C++ guide read from its folder as it is, with no curation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SeveralGuidesTest {
+class SeveralGuidesIT {
   static final String PY = "python-under-the-hood";
   static final String CPP = "cpp-guide";
   private static final Pattern LINK = Pattern.compile("\\]\\((?:\\./)?([\\w.-]+\\.md)?#([^)\\s]+)\\)");
