@@ -77,6 +77,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             mode.name().toLowerCase(), percentile(report, mode, 0.5), percentile(report, mode, 0.95),
             percentile(warm, mode, 0.5), percentile(warm, mode, 0.95), report.outcomes().get(mode).size());
       }
+      System.out.printf("distinct numbered sections among the first 5 hits (hybrid): %.2f ungrouped, %.2f grouped%n",
+          eval.distinctSectionsInTop5(set, SearchMode.HYBRID, false), eval.distinctSectionsInTop5(set, SearchMode.HYBRID, true));
       if (misses) {
         report.outcomes().forEach((mode, outcomes) -> outcomes.stream().filter(o -> o.metrics().p1() == 0).forEach(o ->
             System.out.printf("MISS %-8s %-4s %-50s → %s (answer: %s)%n", mode.name().toLowerCase(), o.query().id(),

@@ -84,6 +84,25 @@ public final class SearchEvaluation implements AutoCloseable {
   /** Scores per mode, overall and per kind of query. */
   public record Report(Map<SearchMode, Map<String, RankingMetrics>> byMode, Map<SearchMode, List<QueryOutcome>> outcomes) {}
 
+  /**
+   * Diversity of a first screen: over the set's queries, the mean number of distinct numbered sections among the
+   * first five hits (a grouped hit counts once, whatever it lists under it).
+   */
+  public double distinctSectionsInTop5(QuerySet set, SearchMode mode, boolean grouped) {
+    double sum = 0;
+    for (JudgedQuery q : set.queries()) {
+      List<SearchHit> hits = searcher.search(new SearchRequest(q.query(), 5, 0, null, mode, grouped, false)).hits();
+      sum += hits.stream().map(SearchEvaluation::numberedSection).distinct().count();
+    }
+    return set.queries().isEmpty() ? 0 : sum / set.queries().size();
+  }
+
+  /** The numbered section (level 2) a hit belongs to, from its breadcrumb of enclosing titles. */
+  private static String numberedSection(SearchHit hit) {
+    if (hit.level() <= 2 || hit.breadcrumb().size() < hit.level() - 2) return hit.id();
+    return hit.doc() + "#" + hit.breadcrumb().get(hit.breadcrumb().size() - (hit.level() - 2));
+  }
+
   /** A hit and the parts grouped under it, in the order a reader sees them listed. */
   private static java.util.stream.Stream<String> asListed(SearchHit hit) {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(hit.id()),
