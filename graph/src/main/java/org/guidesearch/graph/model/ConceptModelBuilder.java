@@ -67,7 +67,7 @@ public final class ConceptModelBuilder {
       Section home = corpus.find(c.home()).orElse(null);
       if (home == null) {
         LOG.warn("concept '{}': home {} is not in the corpus; indexed without a home", c.id(), c.home());
-        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
+        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null, c.source()));
       } else if (home.isNavigation()) {
         throw new VocabularyException("concept '" + c.id() + "' has home " + c.home() + ", which is navigation, not content");
       } else {
@@ -99,6 +99,11 @@ public final class ConceptModelBuilder {
           LOG.warn("relation {}: evidence {} is not in the corpus; dropped", r, e);
           continue;
         }
+        if (!r.isCurated() && !(mentioned.containsKey(r.from()) && mentioned.containsKey(r.to()))) {
+          // Extracted evidence was found with the extractor's own forms; once curated names and aliases replace
+          // them (the overlay), a section may no longer mention both ends. That weakens the edge, it is no error.
+          continue;
+        }
         for (String end : List.of(r.from(), r.to())) {
           if (!mentioned.containsKey(end)) {
             throw new VocabularyException(
@@ -111,7 +116,7 @@ public final class ConceptModelBuilder {
         LOG.warn("relation {} has no evidence left in the corpus; not stored", r);
         continue;
       }
-      out.add(new ConceptRelation(r.from(), r.type(), r.to(), 1.0, kept, true));
+      out.add(new ConceptRelation(r.from(), r.type(), r.to(), r.weight(), kept, r.isCurated()));
     }
     return out;
   }
