@@ -29,12 +29,16 @@ final class GuideGraph implements AutoCloseable {
   final long buildMillis;
 
   private GuideGraph(Path dir) throws IOException {
+    this(dir, new CorpusReader(new SectionSplitter()).read(corpusDir()), new VocabularyLoader().load(dataDir()));
+  }
+
+  private GuideGraph(Path dir, Corpus corpus, Vocabulary vocabulary) throws IOException {
     neo4j = EmbeddedNeo4j.start(dir, 0);
     driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
     writer = new GraphWriter(driver, "neo4j");
     graph = new ConceptGraph(driver, "neo4j");
-    vocabulary = new VocabularyLoader().load(dataDir());
-    corpus = new CorpusReader(new SectionSplitter()).read(corpusDir());
+    this.vocabulary = vocabulary;
+    this.corpus = corpus;
     long t0 = System.nanoTime();
     model = new ConceptModelBuilder().build(corpus, vocabulary);
     writer.ensureSchema();
@@ -44,6 +48,11 @@ final class GuideGraph implements AutoCloseable {
 
   static GuideGraph start() throws IOException {
     return new GuideGraph(Files.createTempDirectory("guide-graph"));
+  }
+
+  /** The graph of {@code corpus} with {@code vocabulary} instead of the curated files. */
+  static GuideGraph start(Corpus corpus, Vocabulary vocabulary) throws IOException {
+    return new GuideGraph(Files.createTempDirectory("guide-graph"), corpus, vocabulary);
   }
 
   static Path corpusDir() {

@@ -1,0 +1,101 @@
+package org.guidesearch.graph.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import org.guidesearch.indexer.corpus.Section;
+
+/**
+ * Splits a section's prose into paragraphs and sentences, tokenises them and tags parts of speech with Apache
+ * OpenNLP's English perceptron model (Universal Dependencies tags: NOUN, PROPN, ADJ, VERB …).
+ *
+ * <p>Tokens keep identifiers whole ({@code sys.path}, {@code __init__}, {@code super()}, {@code C#}), and a token that
+ * can only be code (underscore, inner dot, parentheses) is tagged NOUN whatever the model says, because the model was
+ * trained on web English, not on technical prose. Not thread-safe: one instance per extraction.
+ */
+final class SentenceTagger {
+  private static final Pattern TOKEN = Pattern.compile(
+      "@?[A-Za-z_][A-Za-z0-9_]*(?:[.'’\\-][A-Za-z0-9_]+)*(?:\\+\\+|#)?(?:\\(\\))?"
+          + "|\\d+(?:\\.\\d+)*[A-Za-z]*|[^\\sA-Za-z0-9_]");
+  /** A sentence ends at . ! ? before a space and a capital, a quote, a bracket or a digit. */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9`\"'(\\[*])");
+  private static final Pattern HEADING_SPLIT =
+      Pattern.compile("\\s+(?:vs\\.?|versus)\\s+|:\\s+|\\s+[—–-]\\s+|\\s*[(),]\\s*|\\s+and\\s+(?=[A-Z])",
+          Pattern.CASE_INSENSITIVE);
+  private static final int MAX_SENTENCE_TOKENS = 120;
+
+  private final POSTaggerME tagger;
+
+  SentenceTagger() {
+    this.tagger = new POSTaggerME(loadModel(), POSTagFormat.UD);
+  }
+
+  TaggedSection read(Section section) {
+    List<TaggedSentence> heading = new ArrayList<>();
+    String title = Section.withoutNumber(section.title()).strip();
+    for (String part : HEADING_SPLIT.split(title)) {
+      if (!part.isBlank()) heading.add(tag(part.strip()));
+    }
+    List<List<TaggedSentence>> paragraphs = new ArrayList<>();
+    for (String paragraph : section.prose().split("\\n+")) {
+      if (paragraph.isBlank()) continue;
+      List<TaggedSentence> sentences = new ArrayList<>();
+      for (String sentence : SENTENCE_END.split(paragraph.strip())) {
+        TaggedSentence tagged = tag(sentence);
+        if (tagged.size() > 0) sentences.add(tagged);
+      }
+      if (!sentences.isEmpty()) paragraphs.add(sentences);
+    }
+    return new TaggedSection(section, heading, paragraphs);
+  }
+
+  TaggedSentence tag(String text) {
+    List<String> tokens = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find() && tokens.size() < MAX_SENTENCE_TOKENS) tokens.add(m.group());
+    if (tokens.isEmpty()) return new TaggedSentence(text, List.of(), List.of());
+    String[] tags = tagger.tag(tokens.toArray(String[]::new));
+    for (int i = 0; i < tags.length; i++) {
+      if (isCode(tokens.get(i))) tags[i] = "NOUN";
+    }
+    return new TaggedSentence(text, tokens, Arrays.asList(tags));
+  }
+
+  static boolean isCode(String token) {
+    return token.indexOf('_') >= 0 || token.endsWith("()") || token.startsWith("@")
+        || (token.indexOf('.') > 0 && Character.isLetter(token.charAt(token.length() - 1)));
+  }
+
+  /**
+   * The model jar names its one model file in {@code model.properties}; other jars on the class path may carry a file
+   * of that name too, so the English part-of-speech one is picked by its properties.
+   */
+  private static POSModel loadModel() {
+    ClassLoader loader = SentenceTagger.class.getClassLoader();
+    try {
+      for (java.net.URL url : java.util.Collections.list(loader.getResources("model.properties"))) {
+        Properties p = new Properties();
+        try (InputStream in = url.openStream()) {
+          p.load(in);
+        }
+        String name = p.getProperty("model.name", "");
+        if (!"en".equals(p.getProperty("model.language")) || !name.contains("-pos-")) continue;
+        try (InputStream model = loader.getResourceAsStream(name)) {
+          if (model != null) return new POSModel(model);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the OpenNLP POS model", e);
+    }
+    throw new IllegalStateException("the OpenNLP English POS model (opennlp-models-pos-en) is not on the class path");
+  }
+}
