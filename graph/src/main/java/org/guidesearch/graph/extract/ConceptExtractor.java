@@ -51,7 +51,7 @@ public final class ConceptExtractor {
   }
 
   Vocabulary extract(Corpus corpus, Markup markup) {
-    List<TaggedSection> sections = corpus.contentSections().stream().map(tagger::read).toList();
+    List<TaggedSection> sections = tagger.readAll(corpus.contentSections());
     CandidatePool pool = new CandidatePool();
     Map<String, Abbreviation> pairs = abbreviationPairs(sections, markup);
     collectCandidates(sections, markup, pool, pairs);
@@ -292,6 +292,8 @@ public final class ConceptExtractor {
       new ReferenceDistance().collect(mentions, homeOrder, home, ids,
           sections.stream().map(TaggedSection::id).toList(), relations);
       paragraphs(relations);
+      new SectionAssociation().collect(mentions, sections.size(), ids,
+          sections.stream().map(TaggedSection::id).toList(), relations);
 
       List<Concept> concepts = new ArrayList<>();
       for (int c = 0; c < drafts.size(); c++) {

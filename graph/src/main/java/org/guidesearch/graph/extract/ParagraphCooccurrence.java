@@ -11,12 +11,15 @@ import org.guidesearch.graph.vocabulary.RelationType;
 /**
  * RELATED_TO by normalised pointwise mutual information over paragraphs, a tighter window than whole sections: two
  * concepts are related when they share at least {@value #MIN_SHARED} paragraphs and their NPMI reaches
- * {@value #MIN_NPMI}; each concept keeps its {@value #TOP_K} best partners. Thread-safe.
+ * {@value #MIN_NPMI}; each concept keeps its {@value #TOP_K} best partners by NPMI discounted for pairs seen in
+ * fewer than {@value #FULL_SUPPORT} paragraphs. Thread-safe.
  */
 final class ParagraphCooccurrence {
   private static final int MIN_SHARED = 2;
-  private static final double MIN_NPMI = 0.3;
-  private static final int TOP_K = 4;
+  private static final double MIN_NPMI = 0.2;
+  private static final int TOP_K = 6;
+  /** Shared paragraphs at which a pair's NPMI counts in full. */
+  private static final int FULL_SUPPORT = 6;
 
   /**
    * @param paragraphs the set of concept indexes each paragraph mentions
@@ -44,8 +47,11 @@ final class ParagraphCooccurrence {
       double pab = (double) together / n;
       double npmi = pab >= 1 ? 1 : Math.log(pab / ((double) df.get(a) / n * df.get(b) / n)) / -Math.log(pab);
       if (npmi < MIN_NPMI) continue;
-      partners.computeIfAbsent(a, k -> new ArrayList<>()).add(new double[] {b, npmi, e.getKey()});
-      partners.computeIfAbsent(b, k -> new ArrayList<>()).add(new double[] {a, npmi, e.getKey()});
+      // NPMI alone ranks two rare concepts that meet twice above two central ones that meet twenty times; the
+      // weight discounts pairs seen in few paragraphs, so a concept's strongest partners are its best-supported.
+      double weight = npmi * Math.sqrt(Math.min(1.0, together / (double) FULL_SUPPORT));
+      partners.computeIfAbsent(a, k -> new ArrayList<>()).add(new double[] {b, weight, e.getKey()});
+      partners.computeIfAbsent(b, k -> new ArrayList<>()).add(new double[] {a, weight, e.getKey()});
     }
     Comparator<double[]> best = Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]);
     partners.keySet().stream().sorted().forEach(a -> {

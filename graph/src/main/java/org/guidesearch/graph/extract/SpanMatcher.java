@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Finds concept mentions in tagged sentences as token ranges: at each token the longest run of up to
- * {@value #MAX_WORDS} tokens whose {@link TermKey} belongs to a concept, left to right, never overlapping. Thread-safe.
+ * {@value #MAX_WORDS} tokens whose {@link TermKey} belongs to a concept, left to right, never overlapping.
  */
 final class SpanMatcher {
   private static final int MAX_WORDS = 6;
@@ -15,16 +15,35 @@ final class SpanMatcher {
   record Span(int concept, int from, int to) {}
 
   private final Map<String, Integer> conceptOfKey;
+  /** First words of every key: a token that starts none is skipped without building any window. */
+  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
+  /** Sentences are read by several passes (definitions, relations, paragraphs): each is matched once. */
+  private final Map<TaggedSentence, List<Span>> cache = new java.util.IdentityHashMap<>();
 
   SpanMatcher(Map<String, Integer> conceptOfKey) {
     this.conceptOfKey = Map.copyOf(conceptOfKey);
+    conceptOfKey.keySet().forEach(k -> firstWords.add(k.split(" ")[0]));
   }
 
+  /** Not thread-safe (the cache). */
   List<Span> find(TaggedSentence s) {
+    return cache.computeIfAbsent(s, this::match);
+  }
+
+  private boolean mayStart(String token) {
+    String t = token.toLowerCase(java.util.Locale.ROOT);
+    int hyphen = t.indexOf('-');
+    if (hyphen > 0) t = t.substring(0, hyphen);
+    if (t.endsWith("()")) t = t.substring(0, t.length() - 2);
+    return firstWords.contains(t) || firstWords.contains(TermKey.singular(t));
+  }
+
+  private List<Span> match(TaggedSentence s) {
     List<Span> out = new ArrayList<>();
     int i = 0;
     while (i < s.size()) {
-      if (!NounPhraseChunker.isWordToken(s.tokens().get(i)) || NounPhraseChunker.isArticle(s.tokens().get(i))) {
+      if (!NounPhraseChunker.isWordToken(s.tokens().get(i)) || NounPhraseChunker.isArticle(s.tokens().get(i))
+          || !mayStart(s.tokens().get(i))) {
         i++;
         continue;
       }

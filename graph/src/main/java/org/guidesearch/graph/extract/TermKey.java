@@ -1,10 +1,8 @@
 package org.guidesearch.graph.extract;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The normalised key two surface forms of one concept share: lower case, no leading article, hyphens and runs of
@@ -14,21 +12,30 @@ import java.util.regex.Pattern;
  */
 final class TermKey {
   private static final Set<String> ARTICLES = Set.of("the", "a", "an");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑–]+");
 
   private TermKey() {}
 
   static String of(String surface) {
-    String s = surface.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
+    // Hand-rolled rather than regular expressions: the matcher calls this for every window of every sentence.
+    String s = surface.strip();
     if (s.endsWith("()")) s = s.substring(0, s.length() - 2);
-    String[] words = SEPARATORS.split(s.strip());
+    List<String> words = new ArrayList<>(4);
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : ' ';
+      if (Character.isWhitespace(c) || c == '-' || c == '‐' || c == '‑' || c == '–') {
+        if (word.length() > 0) words.add(word.toString());
+        word.setLength(0);
+      } else {
+        word.append(c == '’' ? '\'' : Character.toLowerCase(c));
+      }
+    }
     int first = 0;
-    while (first < words.length - 1 && ARTICLES.contains(words[first])) first++;
-    List<String> kept = Arrays.asList(words).subList(first, words.length);
-    if (kept.isEmpty()) return "";
-    String[] out = kept.toArray(String[]::new);
-    out[out.length - 1] = singular(out[out.length - 1]);
-    return String.join(" ", out).strip();
+    while (first < words.size() - 1 && ARTICLES.contains(words.get(first))) first++;
+    if (first >= words.size()) return "";
+    List<String> kept = new ArrayList<>(words.subList(first, words.size()));
+    kept.set(kept.size() - 1, singular(kept.get(kept.size() - 1)));
+    return String.join(" ", kept);
   }
 
   /** English plural to singular for regular nouns; identifiers and short words are left alone. */

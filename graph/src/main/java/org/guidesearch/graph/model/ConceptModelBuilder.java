@@ -47,7 +47,7 @@ public final class ConceptModelBuilder {
     }
     List<Concept> concepts = withKnownHomes(vocabulary, corpus);
     List<ConceptRelation> relations = new ArrayList<>(curated(vocabulary, corpus, bySection));
-    relations.addAll(cooccurrence(bySection));
+    relations.addAll(cooccurrence(bySection, curatedIds(vocabulary)));
     relations.addAll(anchorOrphans(concepts, relations, bySection));
     return new ConceptModel(corpus.sections(), concepts, mentions, relations, links(corpus));
   }
@@ -113,7 +113,11 @@ public final class ConceptModelBuilder {
         kept.add(e);
       }
       if (kept.isEmpty()) {
-        LOG.warn("relation {} has no evidence left in the corpus; not stored", r);
+        if (r.isCurated()) {
+          LOG.warn("relation {} has no evidence left in the corpus; not stored", r);
+        } else {
+          LOG.debug("extracted relation {} has no evidence under the overlaid names; not stored", r);
+        }
         continue;
       }
       out.add(new ConceptRelation(r.from(), r.type(), r.to(), r.weight(), kept, r.isCurated()));
@@ -156,11 +160,21 @@ public final class ConceptModelBuilder {
     return out;
   }
 
-  private static List<ConceptRelation> cooccurrence(Map<String, Map<String, Integer>> bySection) {
+  /**
+   * Section-level co-occurrence is computed for curated concepts only: extracted concepts come with their own
+   * RELATED_TO edges (paragraph-level, top-k per concept), and a thousand extracted concepts related by whole
+   * sections would bury every typed edge in the neighbourhood view.
+   */
+  private static Set<String> curatedIds(Vocabulary vocabulary) {
+    return vocabulary.concepts().stream().filter(c -> Concept.CURATED.equals(c.source())).map(Concept::id)
+        .collect(Collectors.toSet());
+  }
+
+  private static List<ConceptRelation> cooccurrence(Map<String, Map<String, Integer>> bySection, Set<String> curated) {
     int n = bySection.size();
     Map<String, Set<String>> sectionsOf = new HashMap<>();
     bySection.forEach((section, counts) -> counts.keySet().forEach(c -> sectionsOf.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(section)));
-    List<String> ids = sectionsOf.keySet().stream().sorted().toList();
+    List<String> ids = sectionsOf.keySet().stream().filter(curated::contains).sorted().toList();
     List<ConceptRelation> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       for (int j = i + 1; j < ids.size(); j++) {
