@@ -26,7 +26,8 @@ final class AbbreviationFinder {
       int maxWords = Math.min(shortForm.length() + 5, shortForm.length() * 2);
       int from = Math.max(0, words.length - maxWords);
       String window = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
-      String longForm = bestLongForm(shortForm, window);
+      String longForm = initials(shortForm, words);
+      if (longForm == null) longForm = bestLongForm(shortForm, window);
       if (longForm != null) out.add(new Abbreviation(shortForm, longForm));
     }
     return out;
@@ -35,6 +36,24 @@ final class AbbreviationFinder {
   static boolean isShortForm(String s) {
     if (s.contains(" ") || !Character.isLetterOrDigit(s.charAt(0))) return false;
     return s.chars().anyMatch(Character::isUpperCase) && s.chars().filter(Character::isLetter).count() >= 2;
+  }
+
+  /**
+   * The words just before the parenthesis whose initials spell the short form ("Cambium Contact Zone (CCZ)"): the
+   * reading Schwartz–Hearst's letter matching can miss when a later word repeats a letter ("Contact" has two c's).
+   */
+  static String initials(String shortForm, String[] words) {
+    String letters = shortForm.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    int n = letters.length();
+    if (n < 2 || words.length < n) return null;
+    StringBuilder spelled = new StringBuilder();
+    for (int i = words.length - n; i < words.length; i++) {
+      if (words[i].isEmpty() || !Character.isLetter(words[i].charAt(0))) return null;
+      spelled.append(Character.toLowerCase(words[i].charAt(0)));
+    }
+    if (!spelled.toString().equals(letters)) return null;
+    return String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length))
+        .replaceAll("[,;:]+$", "");
   }
 
   /** Schwartz & Hearst's findBestLongForm, followed by trimming to whole words of a term. */

@@ -66,7 +66,7 @@ public final class ConceptExtractor {
   private Map<String, Abbreviation> abbreviationPairs(List<TaggedSection> sections, Markup markup) {
     Map<String, Map<String, Integer>> seen = new TreeMap<>();
     for (TaggedSection s : sections) {
-      for (String paragraph : s.section().prose().split("\\n+")) {
+      for (String paragraph : SentenceTagger.paragraphs(s.section().prose())) {
         for (Abbreviation a : abbreviations.find(paragraph)) {
           seen.computeIfAbsent(a.shortForm(), k -> new TreeMap<>()).merge(a.longForm(), 1, Integer::sum);
         }

@@ -58,11 +58,19 @@ final class NounPhraseChunker {
     if (from >= s.size() || s.size() - from > MAX_WORDS + 1) return false;
     for (int i = from; i < s.size(); i++) {
       String tag = s.tags().get(i);
-      if (!(MODIFIER.contains(tag) || SentenceTagger.isCode(s.tokens().get(i)) || s.tokens().get(i).equals("-"))) {
+      if (!(MODIFIER.contains(tag) || SentenceTagger.isCode(s.tokens().get(i)) || s.tokens().get(i).equals("-")
+          || isGerund(s, i))) {
         return false;
       }
     }
-    return HEAD.contains(s.tags().get(s.size() - 1)) || SentenceTagger.isCode(s.tokens().get(s.size() - 1));
+    int last = s.size() - 1;
+    return HEAD.contains(s.tags().get(last)) || SentenceTagger.isCode(s.tokens().get(last)) || isGerund(s, last);
+  }
+
+  /** A verb in -ing standing where a noun would ("Pruning vs. Thinning" as a heading) names an activity. */
+  private static boolean isGerund(TaggedSentence s, int i) {
+    String t = s.tokens().get(i);
+    return s.tags().get(i).equals("VERB") && t.length() > 5 && t.endsWith("ing");
   }
 
   static boolean isArticle(String token) {

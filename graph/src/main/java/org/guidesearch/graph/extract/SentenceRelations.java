@@ -25,11 +25,13 @@ final class SentenceRelations {
   private record Cue(Pattern gap, RelationType type, boolean reversed, double weight) {}
 
   private static final String ART = "(?: (?:a|an|the))?";
-  private static final String ANY = "(?: [^ ]+){0,3}";
+  /** Words that may stand between a cue and the second concept: no clause may start among them. */
+  private static final String WORDS = "(?: (?!that\\b|which\\b|who\\b|where\\b|when\\b|and\\b|or\\b|but\\b)[^ ]+)";
+  private static final String ANY = WORDS + "{0,3}";
   private static final List<Cue> CUES = List.of(
       new Cue(Pattern.compile("^(?:is|are|was)(?: (?:a|an|one of the|a kind of|a type of|a form of|a special kind of"
-          + "|a specific kind of|a variety of))(?: [^ ]+){0,2}$"), RelationType.IS_A, false, 0.75),
-      new Cue(Pattern.compile("^,? (?:such as|including|especially|e\\.g \\.?,?)$"), RelationType.IS_A, true, 0.7),
+          + "|a specific kind of|a variety of))" + WORDS + "{0,2}$"), RelationType.IS_A, false, 0.75),
+      new Cue(Pattern.compile("^(?:, ?)?(?:such as|including|especially|e\\.g \\.?,?)$"), RelationType.IS_A, true, 0.7),
       new Cue(Pattern.compile("^(?:and|or) other$"), RelationType.IS_A, false, 0.7),
       new Cue(Pattern.compile("^(?:is|are)(?: (?:a|an|the))? (?:part|component|member|element|piece|stage|phase|layer)"
           + " of" + ART + "$"), RelationType.PART_OF, false, 0.75),

@@ -82,7 +82,7 @@ final class SentenceTagger {
       if (!part.isBlank()) heading.add(tag(part.strip()));
     }
     List<List<TaggedSentence>> paragraphs = new ArrayList<>();
-    for (String paragraph : section.prose().split("\\n+")) {
+    for (String paragraph : paragraphs(section.prose())) {
       if (paragraph.isBlank()) continue;
       List<TaggedSentence> sentences = new ArrayList<>();
       for (String sentence : SENTENCE_END.split(paragraph.strip())) {
@@ -92,6 +92,29 @@ final class SentenceTagger {
       if (!sentences.isEmpty()) paragraphs.add(sentences);
     }
     return new TaggedSection(section, heading, paragraphs);
+  }
+
+  /**
+   * Plain section text has one line per block, but a paragraph wrapped in the Markdown source keeps its soft line
+   * breaks too: a line that does not end a sentence, followed by one that starts in lower case, continues it.
+   */
+  static List<String> paragraphs(String prose) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : prose.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) continue;
+      boolean continues = current.length() > 0 && !current.toString().matches("(?s).*[.!?:;]$")
+          && (Character.isLowerCase(l.charAt(0)) || Character.isDigit(l.charAt(0)));
+      if (!continues && current.length() > 0) {
+        out.add(current.toString());
+        current.setLength(0);
+      }
+      if (current.length() > 0) current.append(' ');
+      current.append(l);
+    }
+    if (current.length() > 0) out.add(current.toString());
+    return out;
   }
 
   TaggedSentence tag(String text) {
