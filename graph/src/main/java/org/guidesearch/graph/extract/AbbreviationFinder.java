@@ -77,6 +77,8 @@ final class AbbreviationFinder {
     if (longForm.length() <= shortForm.length() || longForm.split("\\s+").length < 2 && !longForm.contains("-")) {
       return null;
     }
+    // A long form is a term, not a clause or code: words only, and no function word at either end.
+    if (!longForm.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} .'’/-]*")) return null;
     // A long form is a term, not a clause: it does not start or end with a function word.
     String[] words = longForm.split("\\s+");
     if (Stopwords.isStopword(words[0]) || Stopwords.isStopword(words[words.length - 1])) return null;

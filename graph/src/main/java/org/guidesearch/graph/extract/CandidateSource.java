@@ -6,6 +6,8 @@ enum CandidateSource {
   HEADING,
   ABBREVIATION,
   BOLD,
+  /** A bold lead-in of a list that reads like a glossary, in a section not named one. */
+  LEAD_IN,
   CODE,
   PHRASE
 }

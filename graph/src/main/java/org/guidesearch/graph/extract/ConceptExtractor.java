@@ -35,7 +35,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
   /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "3";
   private static final int MAX_ALIASES = 8;
   private static final int MAX_EVIDENCE = 5;
   private static final int MAX_BOLD_WORDS = 5;
@@ -100,7 +100,9 @@ public final class ConceptExtractor {
 
   private void collectCandidates(
       List<TaggedSection> sections, Markup markup, CandidatePool pool, Map<String, Abbreviation> pairs) {
-    for (GlossaryEntry g : markup.glossary()) pool.add(g.term(), CandidateSource.GLOSSARY, g.section().id());
+    for (GlossaryEntry g : markup.glossary()) {
+      pool.add(g.term(), g.named() ? CandidateSource.GLOSSARY : CandidateSource.LEAD_IN, g.section().id());
+    }
     for (Abbreviation a : pairs.values()) {
       pool.add(a.longForm(), CandidateSource.ABBREVIATION, null);
       pool.add(a.shortForm(), CandidateSource.ABBREVIATION, null);
@@ -190,7 +192,7 @@ public final class ConceptExtractor {
   }
 
   /** A concept before it has a home, a definition and relations. */
-  record Draft(String id, String name, List<String> aliases, String kind, List<String> keys) {}
+  record Draft(String id, String name, List<String> aliases, String kind, List<String> keys, boolean emphasisOnly) {}
 
   private List<Draft> name(CandidatePool pool, Map<String, List<String>> groups, Map<String, Abbreviation> pairs) {
     List<Draft> out = new ArrayList<>();
@@ -225,7 +227,10 @@ public final class ConceptExtractor {
       String unique = id;
       for (int n = 2; !ids.add(unique); n++) unique = id + "-" + n;
       String kind = main.bestSource() == CandidateSource.CODE ? "code" : "term";
-      out.add(new Draft(unique, name, aliases, kind, g.getValue()));
+      boolean emphasisOnly = g.getValue().stream().map(k -> pool.byKey().get(k).sources)
+          .allMatch(sources -> sources.stream().allMatch(
+              src -> src == CandidateSource.BOLD || src == CandidateSource.LEAD_IN || src == CandidateSource.PHRASE));
+      out.add(new Draft(unique, name, aliases, kind, g.getValue(), emphasisOnly));
     }
     return out;
   }
@@ -268,8 +273,12 @@ public final class ConceptExtractor {
         int section = i;
         found.forEach((c, n) -> byConcept.computeIfAbsent(c, k -> new TreeMap<>()).put(section, n));
       }
-      // A concept no section mentions by its forms cannot be shown anywhere: it is not kept.
-      this.drafts = named.stream().filter(d -> byConcept.containsKey(d.id())).toList();
+      // A concept no section mentions by its forms cannot be shown anywhere; one that only bold type or a list of
+      // bold lead-ins proposed, and only one section mentions, is emphasis, not a concept the guide teaches.
+      this.drafts = named.stream()
+          .filter(d -> byConcept.containsKey(d.id()))
+          .filter(d -> !d.emphasisOnly() || byConcept.get(d.id()).size() >= 2)
+          .toList();
       this.ids = drafts.stream().map(Draft::id).toList();
       Map<String, Integer> conceptOfKey = new HashMap<>();
       for (int c = 0; c < drafts.size(); c++) {
@@ -347,7 +356,7 @@ public final class ConceptExtractor {
       Map<Integer, List<Integer>> named = new HashMap<>();
       Map<Integer, List<Integer>> headingMentions = new HashMap<>();
       Set<Integer> glossaries = new HashSet<>();
-      markup.glossary().forEach(g -> {
+      markup.glossary().stream().filter(GlossaryEntry::named).forEach(g -> {
         Integer i = sectionIndex.get(g.section().id());
         if (i != null) glossaries.add(i);
       });

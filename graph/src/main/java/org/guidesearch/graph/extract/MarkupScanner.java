@@ -28,7 +28,6 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.Section;
 
@@ -46,7 +45,6 @@ final class MarkupScanner {
 
   private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
       .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-  private final TextContentRenderer text = TextContentRenderer.builder().build();
 
   Markup scan(Path folder, Corpus corpus) throws IOException {
     Map<String, TreeMap<Integer, Section>> byLine = new LinkedHashMap<>();
@@ -97,6 +95,7 @@ final class MarkupScanner {
   private void glossaryOf(Node list, TreeMap<Integer, Section> sections, List<GlossaryEntry> into) {
     Section s = owner(list, sections);
     if (s == null || s.isNavigation()) return;
+    boolean namedGlossary = s.title().toLowerCase(Locale.ROOT).contains("glossary");
     List<GlossaryEntry> entries = new ArrayList<>();
     int items = 0;
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
@@ -117,10 +116,9 @@ final class MarkupScanner {
       if (term.isEmpty() || definition.isEmpty()) continue;
       Matcher alias = TERM_WITH_ALIAS.matcher(term);
       entries.add(alias.matches()
-          ? new GlossaryEntry(alias.group(1).strip(), alias.group(2).strip(), definition, s.ref())
-          : new GlossaryEntry(term, "", definition, s.ref()));
+          ? new GlossaryEntry(alias.group(1).strip(), alias.group(2).strip(), definition, s.ref(), namedGlossary)
+          : new GlossaryEntry(term, "", definition, s.ref(), namedGlossary));
     }
-    boolean namedGlossary = s.title().toLowerCase(Locale.ROOT).contains("glossary");
     // Outside a section named as one, a list is a glossary only when most of its items define a term.
     if (namedGlossary || (entries.size() >= MIN_GLOSSARY_ITEMS && entries.size() * 4 >= items * 3)) {
       into.addAll(entries);
