@@ -33,7 +33,7 @@ final class Stopwords {
       "trade-offs", "tradeoff", "tradeoffs", "feature", "features", "behavior", "behaviour", "work", "purpose",
       "goal", "goals", "role", "need", "needs", "effect", "effects", "impact", "difference", "differences",
       "option", "options", "change", "changes", "set", "list", "lists", "item", "items", "something", "anything",
-      "everything", "nothing", "mind", "hood", "today", "day", "days", "year", "years", "further reading",
+      "everything", "nothing", "mind", "today", "day", "days", "year", "years", "further reading",
       "checklist", "table of contents", "contents", "following", "above", "below", "scenario", "scenarios",
       "pattern", "patterns", "technique", "techniques", "tool", "tools", "concept", "concepts", "mechanism",
       "mechanisms", "aspect", "aspects", "issue", "issues", "situation", "situations", "context", "way",
