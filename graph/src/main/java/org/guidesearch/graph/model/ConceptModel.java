@@ -32,7 +32,7 @@ public record ConceptModel(
     if (prefix.isEmpty()) return this;
     return new ConceptModel(sections,
         concepts.stream().map(c -> new Concept(prefix + c.id(), c.name(), c.aliases(), c.kind(), c.definition(),
-            c.home())).toList(),
+            c.home(), c.source())).toList(),
         mentions.stream().map(m -> new Mention(m.sectionId(), prefix + m.conceptId(), m.count(), m.inTitle())).toList(),
         relations.stream().map(r -> new ConceptRelation(prefix + r.from(), r.type(), prefix + r.to(), r.weight(),
             r.evidence(), r.curated())).toList(),

@@ -40,6 +40,15 @@ public final class ConceptModelBuilder {
     return List.copyOf(skipped);
   }
 
+  /** A skipped entry: a curation problem worth a warning, or (extracted) the extractor's own loose end. */
+  private void skip(boolean curated, String message) {
+    if (curated) {
+      skip(message);
+    } else {
+      LOG.debug("extraction: {}", message);
+    }
+  }
+
   private void skip(String message) {
     LOG.warn("curation: {}", message);
     skipped.add(message);
@@ -59,7 +68,7 @@ public final class ConceptModelBuilder {
     }
     List<Concept> concepts = withKnownHomes(vocabulary, corpus);
     List<ConceptRelation> relations = new ArrayList<>(curated(vocabulary, corpus, bySection));
-    relations.addAll(cooccurrence(bySection));
+    relations.addAll(cooccurrence(bySection, curatedIds(vocabulary)));
     relations.addAll(anchorOrphans(concepts, relations, bySection));
     return new ConceptModel(corpus.sections(), concepts, mentions, relations, links(corpus));
   }
@@ -78,11 +87,13 @@ public final class ConceptModelBuilder {
       }
       Section home = corpus.find(c.home()).orElse(null);
       if (home == null) {
-        skip("concept '" + c.id() + "': home " + c.home() + " is not in the guide; kept without a home");
-        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
+        skip(Concept.CURATED.equals(c.source()), "concept '" + c.id() + "': home " + c.home()
+            + " is not in the guide; kept without a home");
+        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null, c.source()));
       } else if (home.isNavigation()) {
-        skip("concept '" + c.id() + "': home " + c.home() + " is navigation, not content; kept without a home");
-        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null));
+        skip(Concept.CURATED.equals(c.source()), "concept '" + c.id() + "': home " + c.home()
+            + " is navigation, not content; kept without a home");
+        out.add(new Concept(c.id(), c.name(), c.aliases(), c.kind(), c.definition(), null, c.source()));
       } else {
         out.add(c);
       }
@@ -96,11 +107,11 @@ public final class ConceptModelBuilder {
     Set<String> seen = new HashSet<>();
     for (CuratedRelation r : vocabulary.relations()) {
       if (!seen.add(r.toString())) {
-        skip("relation " + r + " is listed twice; the second is skipped");
+        skip(r.isCurated(), "relation " + r + " is listed twice; the second is skipped");
         continue;
       }
       if (r.evidence().isEmpty()) {
-        skip("relation " + r + " names no evidence section; skipped");
+        skip(r.isCurated(), "relation " + r + " names no evidence section; skipped");
         continue;
       }
       List<SectionRef> kept = new ArrayList<>();
@@ -108,8 +119,13 @@ public final class ConceptModelBuilder {
         Map<String, Integer> mentioned = bySection.get(e.id());
         if (mentioned == null) {
           // navigation, or a section that left the guide: its evidence goes with it
-          skip("relation " + r + ": evidence " + e + (corpus.find(e).isPresent() ? " is navigation, not content"
+          skip(r.isCurated(), "relation " + r + ": evidence " + e + (corpus.find(e).isPresent() ? " is navigation, not content"
               : " is not in the guide") + "; that evidence is skipped");
+          continue;
+        }
+        if (!r.isCurated() && !(mentioned.containsKey(r.from()) && mentioned.containsKey(r.to()))) {
+          // Extracted evidence was found with the extractor's own forms; once curated names and aliases replace
+          // them (the overlay), a section may no longer mention both ends. That weakens the edge, it is no error.
           continue;
         }
         List<String> unmentioned = List.of(r.from(), r.to()).stream().filter(end -> !mentioned.containsKey(end)).toList();
@@ -121,10 +137,14 @@ public final class ConceptModelBuilder {
         kept.add(e);
       }
       if (kept.isEmpty()) {
-        skip("relation " + r + " has no evidence left in the guide; not stored");
+        if (r.isCurated()) {
+          skip("relation " + r + " has no evidence left in the guide; not stored");
+        } else {
+          LOG.debug("extracted relation {} has no evidence under the overlaid names; not stored", r);
+        }
         continue;
       }
-      out.add(new ConceptRelation(r.from(), r.type(), r.to(), 1.0, kept, true));
+      out.add(new ConceptRelation(r.from(), r.type(), r.to(), r.weight(), kept, r.isCurated()));
     }
     return out;
   }
@@ -164,11 +184,21 @@ public final class ConceptModelBuilder {
     return out;
   }
 
-  private static List<ConceptRelation> cooccurrence(Map<String, Map<String, Integer>> bySection) {
+  /**
+   * Section-level co-occurrence is computed for curated concepts only: extracted concepts come with their own
+   * RELATED_TO edges (paragraph-level, top-k per concept), and a thousand extracted concepts related by whole
+   * sections would bury every typed edge in the neighbourhood view.
+   */
+  private static Set<String> curatedIds(Vocabulary vocabulary) {
+    return vocabulary.concepts().stream().filter(c -> Concept.CURATED.equals(c.source())).map(Concept::id)
+        .collect(Collectors.toSet());
+  }
+
+  private static List<ConceptRelation> cooccurrence(Map<String, Map<String, Integer>> bySection, Set<String> curated) {
     int n = bySection.size();
     Map<String, Set<String>> sectionsOf = new HashMap<>();
     bySection.forEach((section, counts) -> counts.keySet().forEach(c -> sectionsOf.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(section)));
-    List<String> ids = sectionsOf.keySet().stream().sorted().toList();
+    List<String> ids = sectionsOf.keySet().stream().filter(curated::contains).sorted().toList();
     List<ConceptRelation> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       for (int j = i + 1; j < ids.size(); j++) {

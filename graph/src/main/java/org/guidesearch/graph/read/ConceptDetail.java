@@ -2,7 +2,7 @@ package org.guidesearch.graph.read;
 
 import java.util.List;
 
-/** A concept with its sections, home first, then by mention weight. */
+/** A concept with its sections, home first, then by mention weight; {@code source} is "curated" or "extracted". */
 public record ConceptDetail(
     String id,
     String guide,
@@ -11,4 +11,5 @@ public record ConceptDetail(
     String kind,
     String definition,
     long sectionCount,
-    List<WeightedSection> sections) {}
+    List<WeightedSection> sections,
+    String source) {}

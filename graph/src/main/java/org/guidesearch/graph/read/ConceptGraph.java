@@ -75,7 +75,7 @@ public final class ConceptGraph {
                 ELSE 0 END AS score
             WHERE score > 0
             RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
-                   c.sectionCount AS sectionCount
+                   c.sectionCount AS sectionCount, c.source AS source
             ORDER BY score DESC, sectionCount DESC, id
             LIMIT $limit
             """,
@@ -93,7 +93,7 @@ public final class ConceptGraph {
           WITH c, collect(CASE WHEN s IS NULL THEN NULL ELSE
               {doc: s.doc, anchor: s.anchor, title: s.title, weight: m.weight, home: s.id = c.home} END)[..$limit] AS sections
           RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
-                 c.definition AS definition, c.sectionCount AS sectionCount, sections
+                 c.definition AS definition, c.sectionCount AS sectionCount, c.source AS source, sections
           """,
           Map.of("id", id, "limit", sectionLimit));
       if (rows.isEmpty()) return Optional.<ConceptDetail>empty();
@@ -104,7 +104,7 @@ public final class ConceptGraph {
       return Optional.of(new ConceptDetail(
           r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
           r.get("aliases").asList(Value::asString), r.get("kind").asString(null), r.get("definition").asString(""),
-          r.get("sectionCount").asLong(), sections));
+          r.get("sectionCount").asLong(), sections, r.get("source").asString(null)));
     });
   }
 
@@ -116,7 +116,8 @@ public final class ConceptGraph {
     if (depth < 1 || depth > 3) throw new IllegalArgumentException("depth must be 1..3");
     String types = type == null ? CONCEPT_RELATIONS : type.name();
     return cached(new Key("neighbours", List.of(id, depth, limit, types)), () -> {
-      List<Record> center = query("MATCH (c:Concept {id: $id}) RETURN c.id AS id, c.guide AS guide, c.name AS name, c.kind AS kind",
+      List<Record> center = query(
+          "MATCH (c:Concept {id: $id}) RETURN c.id AS id, c.guide AS guide, c.name AS name, c.kind AS kind, c.source AS source",
           Map.of("id", id));
       if (center.isEmpty()) return Optional.<Neighbourhood>empty();
       // Depth and types are validated values from a closed set, so formatting them into the pattern is safe.
@@ -126,7 +127,7 @@ public final class ConceptGraph {
               WHERE n <> c
               WITH n, min(length(path)) AS distance,
                    max(reduce(w = 0.0, r IN relationships(path) | w + r.weight) / length(path)) AS strength
-              RETURN n.id AS id, n.guide AS guide, n.name AS name, n.kind AS kind, distance
+              RETURN n.id AS id, n.guide AS guide, n.name AS name, n.kind AS kind, distance, n.source AS source
               ORDER BY distance, strength DESC, n.sectionCount DESC, id
               LIMIT $limit
               """.formatted(types, depth),
@@ -138,7 +139,8 @@ public final class ConceptGraph {
               """
               MATCH (a:Concept)-[r:%s]->(b:Concept)
               WHERE a.id IN $ids AND b.id IN $ids
-              RETURN a.id AS from, b.id AS to, type(r) AS type, r.weight AS weight, r.evidence AS evidence
+              RETURN a.id AS from, b.id AS to, type(r) AS type, r.weight AS weight, r.evidence AS evidence,
+                     r.source AS source
               ORDER BY weight DESC, from, to
               """.formatted(types),
               Map.of("ids", ids))
@@ -146,7 +148,7 @@ public final class ConceptGraph {
       Record c = center.get(0);
       return Optional.of(new Neighbourhood(
           new GraphNode(c.get("id").asString(), c.get("guide").asString(null), c.get("name").asString(),
-              c.get("kind").asString(null), 0), nodes, edges));
+              c.get("kind").asString(null), 0, c.get("source").asString(null)), nodes, edges));
     });
   }
 
@@ -157,9 +159,9 @@ public final class ConceptGraph {
           """
           MATCH (a:Concept {id: $from}), (b:Concept {id: $to})
           MATCH p = shortestPath((a)-[:%s*..6]-(b))
-          RETURN [n IN nodes(p) | {id: n.id, guide: n.guide, name: n.name, kind: n.kind}] AS nodes,
+          RETURN [n IN nodes(p) | {id: n.id, guide: n.guide, name: n.name, kind: n.kind, source: n.source}] AS nodes,
                  [r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, type: type(r),
-                                          weight: r.weight, evidence: r.evidence}] AS edges
+                                          weight: r.weight, evidence: r.evidence, source: r.source}] AS edges
           """.formatted(CONCEPT_RELATIONS),
           Map.of("from", from, "to", to));
       if (rows.isEmpty()) return Optional.<ConceptPath>empty();
@@ -168,7 +170,7 @@ public final class ConceptGraph {
       for (int i = 0; i < rawNodes.size(); i++) {
         Value v = rawNodes.get(i);
         nodes.add(new GraphNode(v.get("id").asString(), v.get("guide").asString(null), v.get("name").asString(),
-            v.get("kind").asString(null), i));
+            v.get("kind").asString(null), i, v.get("source").asString(null)));
       }
       List<GraphEdge> edges = rows.get(0).get("edges").asList(ConceptGraph::edge);
       return Optional.of(new ConceptPath(nodes, edges));
@@ -201,7 +203,7 @@ public final class ConceptGraph {
             """
             MATCH (:Section {guide: $guide, id: $id})-[m:MENTIONS]->(c:Concept)
             RETURN c.id AS id, c.guide AS guide, c.name AS name, c.aliases AS aliases, c.kind AS kind,
-                   c.sectionCount AS sectionCount
+                   c.sectionCount AS sectionCount, c.source AS source
             ORDER BY m.weight DESC, c.sectionCount, id
             LIMIT $limit
             """, Map.of("guide", guide, "id", section.id(), "limit", limit))
@@ -319,25 +321,25 @@ public final class ConceptGraph {
 
   private static ConceptSummary summary(Record r) {
     return new ConceptSummary(r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
-        r.get("aliases").asList(Value::asString), r.get("kind").asString(null), r.get("sectionCount").asLong());
+        r.get("aliases").asList(Value::asString), r.get("kind").asString(null), r.get("sectionCount").asLong(),
+        r.get("source").asString(null));
   }
 
   private static GraphNode node(Record r) {
     return new GraphNode(r.get("id").asString(), r.get("guide").asString(null), r.get("name").asString(),
-        r.get("kind").asString(null),
-        r.get("distance").asInt());
+        r.get("kind").asString(null), r.get("distance").asInt(), r.get("source").asString(null));
   }
 
   private static GraphEdge edge(Record r) {
-    return edge(r.get("from"), r.get("to"), r.get("type"), r.get("weight"), r.get("evidence"));
+    return edge(r.get("from"), r.get("to"), r.get("type"), r.get("weight"), r.get("evidence"), r.get("source"));
   }
 
   private static GraphEdge edge(Value v) {
-    return edge(v.get("from"), v.get("to"), v.get("type"), v.get("weight"), v.get("evidence"));
+    return edge(v.get("from"), v.get("to"), v.get("type"), v.get("weight"), v.get("evidence"), v.get("source"));
   }
 
-  private static GraphEdge edge(Value from, Value to, Value type, Value weight, Value evidence) {
+  private static GraphEdge edge(Value from, Value to, Value type, Value weight, Value evidence, Value source) {
     List<SectionRef> refs = evidence.isNull() ? List.of() : evidence.asList(e -> SectionRef.parse(e.asString()));
-    return new GraphEdge(from.asString(), to.asString(), type.asString(), weight.asDouble(), refs);
+    return new GraphEdge(from.asString(), to.asString(), type.asString(), weight.asDouble(), refs, source.asString(null));
   }
 }

@@ -123,6 +123,7 @@ public final class GraphWriter {
       row.put("definition", c.definition());
       row.put("home", c.home() == null ? null : c.home().id());
       row.put("sectionCount", sectionCounts.getOrDefault(c.id(), 0L));
+      row.put("source", c.source());
       rows.add(row);
     }
     batched(
@@ -132,7 +133,7 @@ public final class GraphWriter {
         UNWIND $rows AS row
         CREATE (c:Concept {guide: $guide, id: row.id, name: row.name, nameLower: row.nameLower, aliases: row.aliases,
                            aliasesLower: row.aliasesLower, kind: row.kind, definition: row.definition,
-                           home: row.home, sectionCount: row.sectionCount})
+                           home: row.home, sectionCount: row.sectionCount, source: row.source})
         WITH c, row
         OPTIONAL MATCH (h:Section {guide: $guide, id: row.home})
         FOREACH (_ IN CASE WHEN h IS NULL THEN [] ELSE [1] END | CREATE (c)-[:TAUGHT_IN]->(h))
@@ -167,7 +168,7 @@ public final class GraphWriter {
           List<Map<String, Object>> rows =
               rels.stream()
                   .map(r -> Map.<String, Object>of(
-                      "from", r.from(), "to", r.to(), "weight", r.weight(), "curated", r.curated(),
+                      "from", r.from(), "to", r.to(), "weight", r.weight(), "curated", r.curated(), "source", r.source(),
                       "evidence", r.evidence().stream().map(SectionRef::id).toList()))
                   .toList();
           batched(
@@ -176,7 +177,7 @@ public final class GraphWriter {
               """
               UNWIND $rows AS row
               MATCH (a:Concept {id: row.from}), (b:Concept {id: row.to})
-              CREATE (a)-[:%s {weight: row.weight, curated: row.curated, evidence: row.evidence}]->(b)
+              CREATE (a)-[:%s {weight: row.weight, curated: row.curated, source: row.source, evidence: row.evidence}]->(b)
               """
                   .formatted(type),
               rows);

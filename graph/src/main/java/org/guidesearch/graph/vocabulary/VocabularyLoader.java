@@ -54,6 +54,20 @@ public final class VocabularyLoader {
     return new Vocabulary(concepts, relations);
   }
 
+  /**
+   * Names and ids of extracted concepts to drop, from {@code blocklist.json} beside {@code concepts.json} (a JSON
+   * array of strings); empty when the file is absent.
+   */
+  public java.util.Set<String> blocklist(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("blocklist.json");
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (!Files.isRegularFile(file)) return out;
+    JsonNode root = json.readTree(file.toFile());
+    if (!root.isArray()) throw new VocabularyException(file + " must be a JSON array of names or ids");
+    root.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   private static String text(JsonNode n, String field, Path file) {
     if (!n.hasNonNull(field) || n.get(field).asText().isBlank()) {
       throw new VocabularyException("an entry in " + file.getFileName() + " lacks '" + field + "': " + n);

@@ -88,9 +88,17 @@ public final class SectionSearcher implements Closeable {
     this.embedder = embedder;
   }
 
-  /** Starts serving the index in {@code folder}; the previous one closes when its searches finish. */
+  /** Starts serving the index in {@code folder} with the planner this searcher was made with. */
   public void open(Path folder) throws IOException {
-    Generation next = Generation.open(folder, cacheStats);
+    open(folder, planner);
+  }
+
+  /**
+   * Starts serving the index in {@code folder}, planned with {@code planner} (its synonyms belong to the vocabulary
+   * that index was built with); the previous one closes when its searches finish.
+   */
+  public void open(Path folder, QueryPlanner planner) throws IOException {
+    Generation next = Generation.open(folder, cacheStats, planner);
     Generation old = current.getAndSet(next);
     if (old != null) {
       old.reader.decRef();
@@ -132,7 +140,7 @@ public final class SectionSearcher implements Closeable {
   public SearchResult search(SearchRequest request) {
     Generation g = acquire();
     try {
-      QueryPlan plan = planner.plan(request, g.lexicon);
+      QueryPlan plan = g.planner().plan(request, g.lexicon);
       if (plan == null) {
         return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
       }
@@ -418,8 +426,8 @@ public final class SectionSearcher implements Closeable {
   private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
       Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
       Map<Integer, Integer> parentDoc, TermStatesCache termStates, Lexicon lexicon, QueryEvaluator evaluator,
-      Map<Integer, PassageOf> passages) {
-    static Generation open(Path folder, Map<String, StatsCounter> stats) throws IOException {
+      Map<Integer, PassageOf> passages, QueryPlanner planner) {
+    static Generation open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
       DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
       IndexSearcher searcher = new IndexSearcher(reader);
       Map<String, Integer> sectionDocs = new HashMap<>();
@@ -463,7 +471,7 @@ public final class SectionSearcher implements Closeable {
           Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
           termStates, new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
           new QueryEvaluator(new LeafScores(reader, termStates, stats.get(LEAF_SCORES))),
-          Map.copyOf(passages));
+          Map.copyOf(passages), planner);
     }
 
     IndexSearcher searcher() {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.guidesearch.graph.extract.ConceptExtractor;
+import org.guidesearch.graph.extract.ExtractionCache;
 import org.guidesearch.graph.read.ConceptGraph;
 import org.guidesearch.graph.store.GraphConnection;
 import org.guidesearch.graph.store.GraphVersion;
@@ -37,6 +39,7 @@ import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
 import org.guidesearch.server.serving.GuideCatalog;
+import org.guidesearch.server.serving.GuideVocabulary;
 import org.guidesearch.server.serving.Reindexer;
 import org.guidesearch.server.serving.ServedGuide;
 import org.guidesearch.server.web.HttpApi;
@@ -132,10 +135,14 @@ public final class GuideSearchService implements AutoCloseable {
       SentenceEmbedder embedder, GraphConnection graphConnection, ConceptGraph graph, GraphWriter writer)
       throws IOException {
     Guide guide = fetched.guide();
-    Vocabulary vocabulary = overlay(guide);
+    Vocabulary curated = overlay(guide);
     Path questions = guide.dataDir() == null ? null : guide.dataDir().resolve(ReaderQuestions.FOLDER);
+    // until the first re-index extracts the vocabulary, a previous index is searched with the curated synonyms
     SectionSearcher searcher =
-        new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())), embedder);
+        new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(curated.synonymGroups())), embedder);
+    GuideVocabulary vocabulary = new GuideVocabulary(new ExtractionCache(
+        config.stateDir().resolve("extracted").resolve(guide.id()), new ConceptExtractor()), curated,
+        blocklist(guide));
     SectionIndexer indexer = new SectionIndexer(new IndexStore(config.stateDir().resolve("index").resolve(guide.id())),
         new PassageSplitter(), embedder,
         questions != null && Files.isDirectory(questions) ? ReaderQuestions.load(questions) : ReaderQuestions.none());
@@ -143,6 +150,17 @@ public final class GuideSearchService implements AutoCloseable {
         new CorpusReader(new SectionSplitter()), vocabulary, indexer, searcher, writer, graph,
         new GraphVersion(graphConnection.driver(), config.neo4jDatabase(), guide.id()));
     return new ServedGuide(guide, conceptIdPrefix, searcher, reindexer);
+  }
+
+  /** Extracted names or ids the guide's overlay drops ({@code blocklist.json}); none without one. */
+  private static java.util.Set<String> blocklist(Guide guide) {
+    if (guide.dataDir() == null) return java.util.Set.of();
+    try {
+      return new VocabularyLoader().blocklist(guide.dataDir());
+    } catch (IOException | RuntimeException e) {
+      LOG.error("guide '{}': its blocklist in {} is not used: {}", guide.id(), guide.dataDir(), e.getMessage());
+      return java.util.Set.of();
+    }
   }
 
   /** The guide's curated vocabulary, or none; an overlay that cannot be used is reported and left out, not fatal. */

@@ -30,6 +30,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--embedding-cache", defaultValue = "${env:EMBEDDING_CACHE:-var/embeddings.bin}") Path cache;
   @Option(names = "--models", defaultValue = "${env:EMBEDDING_MODELS}",
       description = "Comma-separated embedding models to fuse: minilm, bge_small, e5_small.") String models;
+  @Option(names = "--no-extraction", description = "Search with the curated vocabulary alone, as before extraction.")
+  boolean noExtraction;
   @Option(names = "--ungrouped", description = "Score every matching section in rank order instead of the ranking "
       + "as served (one hit per numbered section).") boolean ungrouped;
   @Option(names = "--misses", description = "Also list the queries whose first hit is not the answer.") boolean misses;
@@ -66,7 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           before - questions.passages().size(), before, strict);
     }
     try (SearchEvaluation eval = SearchEvaluation.open(corpus, data, indexDir, cache,
-        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models), questions)) {
+        org.guidesearch.indexer.semantic.EmbeddingModelChoice.parseList(models), questions, !noExtraction)) {
       System.out.printf("index built in %d ms (embedding cache %s)%n", eval.indexMillis(), cache);
       SearchEvaluation.Report report = eval.run(set, !ungrouped);
       System.out.print(SearchEvaluation.table(report));

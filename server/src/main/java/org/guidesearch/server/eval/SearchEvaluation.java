@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import org.guidesearch.graph.extract.ConceptExtractor;
+import org.guidesearch.graph.extract.ExtractionCache;
 import org.guidesearch.graph.vocabulary.Vocabulary;
+import org.guidesearch.server.serving.GuideVocabulary;
 import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
@@ -61,9 +65,23 @@ public final class SearchEvaluation implements AutoCloseable {
   /** As above, with the reader questions given (a filtered set, say). */
   public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
       List<EmbeddingModelChoice> models, ReaderQuestions questions) throws IOException {
-    Vocabulary vocabulary = dataDir == null ? new Vocabulary(List.of(), List.of()) : new VocabularyLoader().load(dataDir);
-    SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
+    return open(corpusDir, dataDir, indexDir, embeddingCache, models, questions, true);
+  }
+
+  /**
+   * As above; with {@code extraction} the vocabulary is what the service uses (extracted from the text, the overlay
+   * laid over it), without it the curated files alone, as before extraction existed.
+   */
+  public static SearchEvaluation open(Path corpusDir, Path dataDir, Path indexDir, Path embeddingCache,
+      List<EmbeddingModelChoice> models, ReaderQuestions questions, boolean extraction) throws IOException {
+    VocabularyLoader loader = new VocabularyLoader();
+    Vocabulary curated = dataDir == null || !Files.isRegularFile(dataDir.resolve("concepts.json"))
+        ? new Vocabulary(List.of(), List.of()) : loader.load(dataDir);
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
+    Vocabulary vocabulary = !extraction ? curated : new GuideVocabulary(new ExtractionCache(
+        embeddingCache.toAbsolutePath().getParent().resolve("extraction-cache"), new ConceptExtractor()), curated,
+        dataDir == null ? java.util.Set.of() : loader.blocklist(dataDir)).of(corpus, corpusDir);
+    SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     long t0 = System.nanoTime();
     Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder, questions)
         .build(corpus.sections(), vocabulary.guideposts());

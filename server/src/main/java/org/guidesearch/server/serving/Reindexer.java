@@ -22,7 +22,9 @@ import org.guidesearch.graph.vocabulary.Vocabulary;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.index.SectionIndexer;
+import org.guidesearch.indexer.query.QueryPlanner;
 import org.guidesearch.indexer.query.SectionSearcher;
+import org.guidesearch.indexer.query.SynonymGroups;
 import org.guidesearch.indexer.suggest.Suggester;
 import org.guidesearch.indexer.suggest.Suggestion;
 import org.guidesearch.server.serving.IndexSnapshot.ConceptChip;
@@ -45,7 +47,7 @@ public final class Reindexer {
   private final Path corpusDir;
   private final String conceptIdPrefix;
   private final CorpusReader corpusReader;
-  private final Vocabulary vocabulary;
+  private final GuideVocabulary vocabularies;
   private final SectionIndexer indexer;
   private final SectionSearcher searcher;
   private final GraphWriter graphWriter;
@@ -57,13 +59,13 @@ public final class Reindexer {
   private final AtomicReference<String> writtenGraph = new AtomicReference<>();
   private final AtomicReference<ConceptModel> lastModel = new AtomicReference<>();
 
-  public Reindexer(String guideId, Path corpusDir, String conceptIdPrefix, CorpusReader corpusReader, Vocabulary vocabulary, SectionIndexer indexer,
+  public Reindexer(String guideId, Path corpusDir, String conceptIdPrefix, CorpusReader corpusReader, GuideVocabulary vocabularies, SectionIndexer indexer,
       SectionSearcher searcher, GraphWriter graphWriter, ConceptGraph graph, GraphVersion graphVersion) {
     this.guideId = guideId;
     this.corpusDir = corpusDir;
     this.conceptIdPrefix = conceptIdPrefix;
     this.corpusReader = corpusReader;
-    this.vocabulary = vocabulary;
+    this.vocabularies = vocabularies;
     this.indexer = indexer;
     this.searcher = searcher;
     this.graphWriter = graphWriter;
@@ -89,11 +91,12 @@ public final class Reindexer {
       if (corpus.contentSections().isEmpty()) {
         throw new IOException("the corpus at " + corpusDir + " has no sections; keeping the previous index");
       }
+      Vocabulary vocabulary = vocabularies.of(corpus, corpusDir);
       ConceptModelBuilder builder = new ConceptModelBuilder();
       ConceptModel model = builder.build(corpus, vocabulary).withConceptIdPrefix(conceptIdPrefix);
       long t1 = System.nanoTime();
       Path generation = indexer.build(corpus.sections(), vocabulary.guideposts());
-      searcher.open(generation);
+      searcher.open(generation, new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())));
       indexer.store().deleteOtherGenerations(generation);
       long t2 = System.nanoTime();
       long graphMs = writeGraph(model) ? (System.nanoTime() - t2) / 1_000_000 : -1;

@@ -1,0 +1,4 @@
+package org.guidesearch.graph.extract;
+
+/** A short form and the long form it abbreviates, as the text pairs them: "Global Interpreter Lock (GIL)". */
+record Abbreviation(String shortForm, String longForm) {}
