@@ -78,9 +78,11 @@ public final class SearchEvaluation implements AutoCloseable {
     Vocabulary curated = dataDir == null || !Files.isRegularFile(dataDir.resolve("concepts.json"))
         ? new Vocabulary(List.of(), List.of()) : loader.load(dataDir);
     Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
-    Vocabulary vocabulary = !extraction ? curated : new GuideVocabulary(new ExtractionCache(
+    GuideVocabulary guide = new GuideVocabulary(new ExtractionCache(
         embeddingCache.toAbsolutePath().getParent().resolve("extraction-cache"), new ConceptExtractor()), curated,
-        dataDir == null ? java.util.Set.of() : loader.blocklist(dataDir)).of(corpus, corpusDir);
+        dataDir == null ? java.util.Set.of() : loader.blocklist(dataDir));
+    GuideVocabulary.ForSearch vocabulary = extraction ? guide.forSearch(guide.of(corpus, corpusDir))
+        : new GuideVocabulary.ForSearch(curated.synonymGroups(), curated.guideposts());
     SentenceEmbedder embedder = new SentenceEmbedder(models, new EmbeddingCache(embeddingCache));
     long t0 = System.nanoTime();
     Path generation = new SectionIndexer(new IndexStore(indexDir), new PassageSplitter(), embedder, questions)

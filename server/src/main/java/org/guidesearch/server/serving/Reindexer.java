@@ -92,11 +92,12 @@ public final class Reindexer {
         throw new IOException("the corpus at " + corpusDir + " has no sections; keeping the previous index");
       }
       Vocabulary vocabulary = vocabularies.of(corpus, corpusDir);
+      GuideVocabulary.ForSearch forSearch = vocabularies.forSearch(vocabulary);
       ConceptModelBuilder builder = new ConceptModelBuilder();
       ConceptModel model = builder.build(corpus, vocabulary).withConceptIdPrefix(conceptIdPrefix);
       long t1 = System.nanoTime();
-      Path generation = indexer.build(corpus.sections(), vocabulary.guideposts());
-      searcher.open(generation, new QueryPlanner(SynonymGroups.toMap(vocabulary.synonymGroups())));
+      Path generation = indexer.build(corpus.sections(), forSearch.guideposts());
+      searcher.open(generation, new QueryPlanner(SynonymGroups.toMap(forSearch.synonymGroups())));
       indexer.store().deleteOtherGenerations(generation);
       long t2 = System.nanoTime();
       long graphMs = writeGraph(model) ? (System.nanoTime() - t2) / 1_000_000 : -1;
