@@ -70,7 +70,7 @@ public final class CandidateDiscovery {
 
         @Override
         public void visit(ListItem item) {
-          // Glossary entries are list items that open with a bold term: "**GIL**: a mutex ..."
+          // Glossary entries are list items that open with a bold term: "**LRU**: an eviction policy ..."
           boolean was = inGlossaryItem;
           Node first = item.getFirstChild() == null ? null : item.getFirstChild().getFirstChild();
           inGlossaryItem = first instanceof StrongEmphasis;

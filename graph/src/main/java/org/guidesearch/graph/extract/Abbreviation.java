@@ -1,4 +1,4 @@
 package org.guidesearch.graph.extract;
 
-/** A short form and the long form it abbreviates, as the text pairs them: "Global Interpreter Lock (GIL)". */
+/** A short form and the long form it abbreviates, as the text pairs them: "Least Recently Used (LRU)". */
 record Abbreviation(String shortForm, String longForm) {}

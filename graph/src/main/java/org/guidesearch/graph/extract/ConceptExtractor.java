@@ -400,7 +400,7 @@ public final class ConceptExtractor {
       return glossaries.contains(section) ? score / 10 : score;
     }
 
-    /** "cyclic garbage collector" IS_A "garbage collector": the longest shorter concept that ends the name. */
+    /** "write-back cache" IS_A "cache": the longest shorter concept that ends the name. */
     private void headNouns(RelationCollector into) {
       Map<String, Integer> conceptOfKey = new HashMap<>();
       for (int c = 0; c < drafts.size(); c++) for (String k : drafts.get(c).keys()) conceptOfKey.putIfAbsent(k, c);

@@ -253,7 +253,7 @@ public final class ConceptGraph {
 
   /**
    * Sections related to a section: those sharing its concepts, weighted by the rarer concepts they share (a shared
-   * niche concept says more than a shared "Python") relative to how many concepts the other section mentions, plus
+   * niche concept says more than one the whole guide is about) relative to how many concepts the other section mentions, plus
    * the sections it links to. Empty when the section is unknown.
    */
   public Optional<List<RelatedSection>> relatedSections(String guide, SectionRef section, int limit) {

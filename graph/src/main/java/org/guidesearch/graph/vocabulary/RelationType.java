@@ -1,6 +1,6 @@
 package org.guidesearch.graph.vocabulary;
 
-/** Relation types between concepts. Curated ones read as sentences ("gil LIMITS threads"). */
+/** Relation types between concepts. Curated ones read as sentences ("lock LIMITS parallelism"). */
 public enum RelationType {
   IS_A,
   PART_OF,

@@ -69,7 +69,7 @@ public record Section(
 
   private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^\\s*([A-Za-z]|\\d+)(\\.\\d+)*\\.\\s+");
 
-  /** A heading without its section number: "13.1. The GIL" and "A.2. Layers" become "The GIL" and "Layers". */
+  /** A heading without its section number: "4.2. The Frame Cache" and "A.2. Layers" become "The Frame Cache" and "Layers". */
   public static String withoutNumber(String title) {
     return NUMBER.matcher(title).replaceFirst("");
   }

@@ -132,7 +132,7 @@ public final class SectionSplitter {
 
   /**
    * The descriptions tables of contents give their entries: a list item that starts with a heading link and goes on
-   * with text ("**[13.1. The GIL](#131-…)** - Explains …") describes the linked section in the author's words.
+   * with text ("**[4.2. The Frame Cache](#42-…)** - Explains …") describes the linked section in the author's words.
    */
   public Map<SectionRef, String> synopses(String doc, String markdown) {
     Map<SectionRef, String> out = new LinkedHashMap<>();

@@ -137,8 +137,8 @@ public final class SectionSchema {
   }
 
   /**
-   * A title reduced to its words, without the section number: "13.1. The Global Interpreter Lock (GIL)" becomes
-   * "the global interpreter lock gil", so a query that types the whole title gets the exact-title boost.
+   * A title reduced to its words, without the section number: "4.2. The Least Recently Used (LRU) Cache" becomes
+   * "the least recently used lru cache", so a query that types the whole title gets the exact-title boost.
    */
   public static String normalizeTitle(String title) {
     return Section.withoutNumber(title)

@@ -3,7 +3,7 @@ package org.guidesearch.indexer.query;
 /**
  * How much each ranking counts in hybrid fusion, chosen by the shape of the query.
  *
- * <p>Short queries are names and identifiers ({@code GIL}, {@code __slots__}), which exact words find best; longer
+ * <p>Short queries are names and identifiers ({@code LRU}, {@code max_depth}), which exact words find best; longer
  * ones are questions in the reader's own words, which share few words with the answer and are found by meaning.
  * The weights were set on the judged query set (README, "Search quality").
  */

@@ -181,7 +181,7 @@ public final class QueryPlanner {
     return true;
   }
 
-  /** Letters, or an identifier made of letters, underscores and dots ({@code lru_cache}, {@code sys.settrace}). */
+  /** Letters, or an identifier made of letters, underscores and dots ({@code max_depth}, {@code os.path}). */
   private static boolean isWordOrIdentifier(String word) {
     return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
         && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(word.length() - 1));

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Completes partial input against section titles and concept names and aliases: every typed word must start a word
- * of the entry, so "gil fr" finds "13.6. Emerging GIL-free Models". Concepts whose name or alias begins with the
+ * of the entry, so "cache fr" finds "4.6. Cache-free Rendering". Concepts whose name or alias begins with the
  * input come first, then entries that begin with it, then shorter ones. Immutable and thread-safe; the corpus is a
  * few hundred entries, so a scan costs microseconds and needs no index.
  */

@@ -6,7 +6,11 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.guidesearch.graph.discovery.Candidate;
 import org.guidesearch.graph.discovery.CandidateDiscovery;
+import org.guidesearch.graph.vocabulary.Vocabulary;
 import org.guidesearch.graph.vocabulary.VocabularyLoader;
+import org.guidesearch.indexer.guide.Guide;
+import org.guidesearch.indexer.guide.GuideFetcher;
+import org.guidesearch.indexer.guide.GuideManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "discover", mixinStandardHelpOptions = true,
     description = "Lists bold terms, inline code, glossary entries and headings that no concept matches yet.")
 public final class DiscoverCommand implements Callable<Integer> {
-  @Option(names = "--corpus", defaultValue = "${env:CORPUS_DIR:-../shared/corpus/python-under-the-hood}") Path corpus;
-  @Option(names = "--data", defaultValue = "${env:DATA_DIR:-data/python-under-the-hood}") Path data;
+  @Option(names = "--guides", defaultValue = "${env:GUIDES:-data/guides.json}", description = "Guides manifest.")
+  Path guides;
+  @Option(names = "--guide", description = "Guide id (default: the manifest's first).") String guideId;
+  @Option(names = "--state", defaultValue = "${env:STATE_DIR:-var}", description = "Where fetched guides are kept.")
+  Path state;
   @Option(names = "--top", defaultValue = "50", description = "How many candidates to print.") int top;
 
   public static void main(String[] args) {
@@ -25,7 +32,14 @@ public final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Candidate> candidates = new CandidateDiscovery().discover(corpus, new VocabularyLoader().load(data));
+    GuideManifest manifest = GuideManifest.load(guides);
+    Guide guide = guideId == null ? manifest.first()
+        : manifest.guides().stream().filter(g -> g.id().equals(guideId)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no guide '" + guideId + "' in " + guides));
+    Path corpus = GuideFetcher.withDefaultLimits(state.resolve("guides")).fetch(guide).folder();
+    Vocabulary vocabulary = guide.dataDir() == null || !java.nio.file.Files.isRegularFile(guide.dataDir().resolve("concepts.json"))
+        ? new Vocabulary(List.of(), List.of()) : new VocabularyLoader().load(guide.dataDir());
+    List<Candidate> candidates = new CandidateDiscovery().discover(corpus, vocabulary);
     System.out.printf("%-4s %-40s %6s %6s  %s%n", "rank", "candidate", "count", "files", "seen as");
     for (int i = 0; i < Math.min(top, candidates.size()); i++) {
       Candidate c = candidates.get(i);
