@@ -240,10 +240,14 @@ function renderHit(hit, index) {
   const concepts = hit.concepts.length ? el('ul', { class: 'chips', 'aria-label': 'Concepts in this section' },
     ...hit.concepts.slice(0, MAX_CONCEPT_CHIPS).map(c => el('li', {},
       el('a', { class: 'chip concept-chip', href: conceptHref(c.id) }, c.name)))) : null;
+  // Other parts of the same numbered section that matched too: grouped under the best one, not repeated as hits.
+  const related = hit.related?.length ? el('ul', { class: 'related', 'aria-label': 'Also in this section' },
+    ...hit.related.map(r => el('li', {}, el('a', { href: r.url }, titleFragment(r.title))))) : null;
   return el('li', { class: 'hit', 'aria-labelledby': titleId },
     hit.breadcrumb.length || guide ? crumbs : null,
     el('h3', { id: titleId }, el('a', { href: hit.url, class: 'hit-link' }, titleFragment(hit.title))),
     el('p', { class: 'snippet' }, snippetFragment(hit.snippet)),
+    related,
     concepts);
 }
 

@@ -126,6 +126,7 @@
       display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden;
       font-size: 14px; margin-top: 2px;
     }
+    .related { display: block; font-size: 13px; color: var(--_muted); margin-top: 2px; }
     .more { color: var(--_accent); font-weight: 600; }
     .recent .title::before { content: "↺  "; color: var(--_muted); }
     code { font: 0.92em ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
@@ -509,6 +510,7 @@
       const hitOptions = this.hits.map(hit => ({
         kind: 'hit', href: this.linkFor(hit.url), title: hit.title,
         crumbs: [guideOf(hit), ...(hit.breadcrumb || [])].filter(Boolean).join(' › '), snippet: hit.snippet,
+        related: (hit.related || []).map(r => r.title),
       }));
       const remaining = this.total - this.hits.length;
       if (remaining > 0) {
@@ -613,6 +615,17 @@
         snippet.setAttribute('aria-hidden', 'true');
         option.append(snippet);
         option.setAttribute('aria-describedby', snippet.id);
+      }
+      if (item.related && item.related.length) {
+        // Other parts of the same numbered section that matched: grouped under this hit rather than listed again.
+        const related = document.createElement('span');
+        related.className = 'related';
+        related.id = option.id + '-related';
+        related.textContent = 'Also in this section: ' + item.related.map(t => t.replace(/`/g, '')).join(' · ');
+        related.setAttribute('aria-hidden', 'true');
+        option.append(related);
+        option.setAttribute('aria-describedby',
+          [option.getAttribute('aria-describedby'), related.id].filter(Boolean).join(' '));
       }
       this.options.push(option);
       this.items.push(item);
