@@ -47,6 +47,38 @@ class ServiceEndToEndIT {
   }
 
   @Test
+  void aNumberedSectionAppearsOnceWithItsOtherMatchingPartsUnderIt() throws Exception {
+    String q = RunningService.enc("memory layout of objects");
+    JsonNode grouped = running.get("/api/search?limit=20&q=" + q).json();
+    JsonNode flat = running.get("/api/search?limit=20&group=false&q=" + q).json();
+    List<String> leads = new ArrayList<>();
+    int listedUnder = 0;
+    for (JsonNode h : grouped.path("hits")) {
+      leads.add(h.path("doc").asText() + "#" + h.path("anchor").asText());
+      listedUnder += h.path("related").size();
+      for (JsonNode r : h.path("related")) {
+        assertThat(r.path("url").asText()).contains("#" + r.path("anchor").asText());
+      }
+    }
+    assertThat(leads).doesNotHaveDuplicates();
+    assertThat(listedUnder).as("some hit groups other parts of its section").isPositive();
+    assertThat(flat.path("total").asLong()).isGreaterThan(grouped.path("total").asLong());
+    assertThat(flat.path("hits").get(0).path("related")).isEmpty();
+  }
+
+  @Test
+  void explainTellsEachRetrieversRankAndWhatMatched() throws Exception {
+    JsonNode hit = running.get("/api/search?explain=true&q=" + RunningService.enc("global interpreter lock")).json()
+        .path("hits").get(0);
+    JsonNode why = hit.path("explain");
+    assertThat(why.path("keywordRank").asInt()).isPositive();
+    assertThat(why.path("semanticRank").isNumber()).isTrue();
+    assertThat(why.path("fusedScore").asDouble()).isPositive();
+    assertThat(why.path("matchedTerms")).isNotEmpty();
+    assertThat(running.get("/api/search?q=gil").json().path("hits").get(0).has("explain")).isFalse();
+  }
+
+  @Test
   void conceptLookupFindsTheGilByItsSpelledOutName() throws Exception {
     JsonNode concepts = running.get("/api/concepts?q=" + RunningService.enc("global interpreter lock")).json().path("concepts");
     assertThat(concepts.get(0).path("id").asText()).isEqualTo("gil");
