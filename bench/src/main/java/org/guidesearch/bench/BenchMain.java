@@ -13,16 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.guidesearch.graph.vocabulary.Concept;
+import org.guidesearch.indexer.corpus.CorpusReader;
+import org.guidesearch.indexer.corpus.SectionSplitter;
 import org.guidesearch.indexer.query.SectionSearcher;
-import org.guidesearch.graph.vocabulary.VocabularyLoader;
 import org.guidesearch.graph.store.GraphVersion;
 import org.guidesearch.indexer.guide.GuideManifest;
 import org.guidesearch.graph.store.StoreIdentity;
@@ -42,9 +41,11 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * The benchmark command ({@code ./bench/run}): JMH for search and neighbourhoods in-process, then the real service
- * started in this JVM on loopback under a bounded HTTP load per endpoint, then start-up, re-index and heap figures.
- * Prints one table. Options: {@code --seconds=N} per endpoint (max 20), {@code --warmup=N}, {@code --concurrency=N},
- * {@code --no-jmh}, {@code --only=TEXT} (endpoints whose label contains TEXT).
+ * started in this JVM on loopback under HTTP load from wrk (a separate process), beside a plain Javalin endpoint that
+ * is the ceiling, then start-up, re-index and heap figures. Prints one table. Options: {@code --seconds=N} per wrk run
+ * (default 8, max 20), {@code --rounds=N} (3), {@code --warmup=N} seconds per row before the rounds (3),
+ * {@code --connections=N} (32), {@code --no-jmh}, {@code --only=TEXT} (rows whose label contains TEXT, and the
+ * ceilings).
  */
 public final class BenchMain {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,9 +58,10 @@ public final class BenchMain {
       String[] kv = a.replaceFirst("^--", "").split("=", 2);
       opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
     }
-    int seconds = Math.min(20, Integer.parseInt(opts.getOrDefault("seconds", "10")));
+    int seconds = Math.min(20, Integer.parseInt(opts.getOrDefault("seconds", "8")));
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
-    int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "4"));
+    int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
     boolean jmh = !opts.containsKey("no-jmh");
     String only = opts.get("only");
 
@@ -70,14 +72,14 @@ public final class BenchMain {
 
     if (jmh) {
       report.add("");
-      report.add("In-process (JMH 1.37, SampleTime, 1 fork, 1 thread, 3×2 s warm-up, 5×2 s measured)");
+      report.add("In-process (JMH 1.37, SampleTime, 1 fork, 1 thread, 2×1 s warm-up, 3×2 s measured)");
       report.add(String.format("%-48s %10s %10s %10s %12s", "operation", "p50 µs", "p99 µs", "mean µs", "ops/s/thread"));
       for (RunResult r : runJmh()) {
         Statistics s = r.getPrimaryResult().getStatistics();
         report.add(String.format(Locale.ROOT, "%-48s %10.1f %10.1f %10.1f %12.0f", label(r.getParams().getBenchmark()),
             s.getPercentile(50), s.getPercentile(99), s.getMean(), 1e6 / s.getMean()));
       }
-      double[] cpu = searchCpuMicros(15, 10);
+      double[] cpu = searchCpuMicros(5, 5);
       report.add(String.format(Locale.ROOT, "%-48s %10.1f %10.1f %10.1f %12s", "SectionSearcher.search, thread CPU time",
           cpu[0], cpu[1], cpu[2], "(" + (long) cpu[3] + " ops)"));
     }
@@ -94,55 +96,11 @@ public final class BenchMain {
     GuideSearchService service = GuideSearchService.start(config);
     long startMs = (System.nanoTime() - t0) / 1_000_000;
     try {
-      int port = service.port();
-      String health = getJson(port, "/health").path("status").asText();
+      String health = getJson(service.port(), "/health").path("status").asText();
       long healthyMs = (System.nanoTime() - t0) / 1_000_000;
 
-      List<String> queries = Fixtures.keywordQueries().stream().map(q -> "/api/search?q=" + enc(q)).toList();
-      List<String> keywordMode = queries.stream().map(q -> q + "&mode=keyword").toList();
-      List<String> ids = new VocabularyLoader().load(Fixtures.guideDataDir()).concepts().stream().map(Concept::id).toList();
-      Map<String, List<String>> endpoints = new LinkedHashMap<>();
-      endpoints.put("bare GET /health/live (ceiling)", List.of("/health/live"));
-      endpoints.put("keyword search ?mode=keyword", keywordMode);
-      List<String> distinct = new ArrayList<>();
-      for (int n = 0; n < 2000; n++) {
-        for (String q : keywordMode) distinct.add(q + "&n=" + n);
-      }
-      endpoints.put("keyword search, HTTP cache bypassed", distinct);
-      endpoints.put("hybrid search (the default mode)",
-          hasHybrid(port) ? queries.stream().map(q -> q + "&mode=hybrid").toList() : null);
-      List<String> distinctHybrid = new ArrayList<>();
-      for (int n = 0; n < 2000; n++) {
-        for (String q : queries) distinctHybrid.add(q + "&mode=hybrid&n=" + n);
-      }
-      endpoints.put("hybrid search, HTTP cache bypassed", hasHybrid(port) ? distinctHybrid : null);
-      endpoints.put("suggest /api/suggest", hasSuggest(port)
-          ? Fixtures.keywordQueries().stream().map(q -> "/api/suggest?q=" + enc(q.substring(0, Math.min(4, q.length()))))
-              .toList()
-          : null);
-      endpoints.put("neighbourhood depth 2", ids.stream().map(id -> "/api/concepts/" + id + "/neighbours?depth=2").toList());
-
       report.add("");
-      report.add(String.format("HTTP on 127.0.0.1 (closed loop, %d keep-alive connections, one priming pass over the "
-          + "paths, %d s warm-up, %d s measured per endpoint; service in this JVM with the default edge: security "
-          + "headers, rate limiter, metrics, request log, search cache)", concurrency, warmup, seconds));
-      report.add(String.format("%-40s %10s %9s %9s %9s %9s %14s", "endpoint", "requests", "failures", "req/s",
-          "p50 ms", "p99 ms", "server CPU µs"));
-      LoadGenerator load = new LoadGenerator("127.0.0.1", port);
-      Map<String, LoadGenerator.Result> results = new LinkedHashMap<>();
-      for (var e : endpoints.entrySet()) {
-        if (only != null && !e.getKey().contains(only)) continue;
-        if (e.getValue() == null) {
-          report.add(String.format("%-40s %10s %9s %9s %9s %9s %14s", e.getKey(), "n/a", "n/a", "n/a", "n/a", "n/a",
-              "n/a"));
-          continue;
-        }
-        if (e.getValue().size() <= 1000) prime(port, e.getValue());
-        LoadGenerator.Result r = load.run(e.getValue(), concurrency, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
-        results.put(e.getKey(), r);
-        report.add(String.format(Locale.ROOT, "%-40s %10d %9d %9.0f %9.2f %9.2f %14.0f", e.getKey(), r.requests(),
-            r.failures(), r.throughput(), r.p50Micros() / 1000, r.p99Micros() / 1000, r.serverCpuMicros()));
-      }
+      report.addAll(httpLoad(service.port(), seconds, rounds, warmup, connections, only));
 
       List<Long> keptMs = new ArrayList<>();
       List<Long> rewrittenMs = new ArrayList<>();
@@ -179,11 +137,6 @@ public final class BenchMain {
           + "CPU µs per request/op do not depend on them as much)");
       report.add(String.format("heap: %d MiB live after GC at the end, pools' peak sum %d MiB, max %d MiB",
           heapAfterGc >> 20, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20));
-      LoadGenerator.Result bare = results.get("bare GET /health/live (ceiling)");
-      LoadGenerator.Result search = results.get("keyword search ?mode=keyword");
-      if (bare != null && search != null) {
-        report.add(String.format(Locale.ROOT, "keyword search / bare throughput: %.2f", search.throughput() / bare.throughput()));
-      }
     } finally {
       service.close();
       Fixtures.deleteRecursively(state);
@@ -218,11 +171,67 @@ public final class BenchMain {
     }
   }
 
-  private static String loadAverage() {
+  /** The 1-, 5- and 15-minute load averages: other processes on the machine inflate every wall time. */
+  static String loadAverage() {
     try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " " + Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[1];
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ", 4);
+      return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
+    }
+  }
+
+  /**
+   * The HTTP table: wrk from outside this JVM against a plain Javalin endpoint (the ceiling), the service's
+   * {@code /health/live}, and search on queries never sent before (two or six of the guide's words, two to one) in
+   * keyword and the default mode, at {@code connections} and at one connection; the judged queries, repeated, last.
+   */
+  private static List<String> httpLoad(int port, int seconds, int rounds, int warmup, int connections, String only)
+      throws IOException {
+    Path folder = Path.of("bench/target/wrk").toAbsolutePath();
+    Wrk wrk = new Wrk(folder);
+    List<String> words = Fixtures.guideWords(new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir()).sections());
+    Path wordFile = HttpLoadRounds.writeLines(folder.resolve("words.txt"), words);
+    List<String> judged = Fixtures.keywordQueries().stream().map(q -> "/api/search?q=" + enc(q)).toList();
+    Path judgedKeyword = HttpLoadRounds.writeLines(folder.resolve("judged-keyword.txt"),
+        judged.stream().map(p -> p + "&mode=keyword").toList());
+    Path judgedDefault = HttpLoadRounds.writeLines(folder.resolve("judged-default.txt"), judged);
+
+    String service = "http://127.0.0.1:" + port;
+    int threads = Math.min(2, connections);
+    try (PlainEndpoint plain = new PlainEndpoint()) {
+      List<HttpLoadRounds.Row> rows = new ArrayList<>();
+      rows.add(new HttpLoadRounds.Row("plain Javalin endpoint, one route, no filters (ceiling)", true, threads,
+          connections, plain.url(), null, first -> List.of(), false));
+      rows.add(new HttpLoadRounds.Row("the service's /health/live", false, threads, connections,
+          service + "/health/live", null, first -> List.of(), false));
+      for (int c : List.of(connections, 1)) {
+        int t = Math.min(threads, c);
+        if (c == 1) {
+          rows.add(new HttpLoadRounds.Row("plain Javalin endpoint, one connection (ceiling)", true, t, c, plain.url(),
+              null, first -> List.of(), false));
+        }
+        for (String mode : List.of("keyword", "default")) {
+          rows.add(new HttpLoadRounds.Row(mode + " mode, unseen queries (2/6-word mix, never repeated)", false, t, c,
+              service, wrk.script("unseen-queries.lua"),
+              first -> List.of(wordFile.toString(), mode, Long.toString(first), Integer.toString(t)), true));
+        }
+      }
+      rows.add(new HttpLoadRounds.Row("keyword mode, judged queries repeated (answers cached)", false, threads,
+          connections, service, wrk.script("judged-queries.lua"), first -> List.of(judgedKeyword.toString()), false));
+      rows.add(new HttpLoadRounds.Row("default mode, judged queries repeated (answers cached)", false, threads,
+          connections, service, wrk.script("judged-queries.lua"), first -> List.of(judgedDefault.toString()), false));
+      if (only != null) rows.removeIf(r -> !r.ceiling() && !r.label().contains(only));
+
+      List<String> out = new ArrayList<>();
+      out.add(String.format("HTTP on 127.0.0.1 with wrk (outside this JVM): %d threads × %d connections and 1 × 1, "
+          + "%d s per run, %d interleaved rounds; figures are the rounds' medians, ratio = req/s ÷ the plain endpoint's "
+          + "at the same connection count in the same round. Service in this JVM with its default edge (headers, rate "
+          + "limiter, metrics, request log, answer cache). Word list: %d words of the guide. Load average before: %s",
+          threads, connections, seconds, rounds, words.size(), loadAverage()));
+      long pairs = (long) words.size() * words.size();
+      out.addAll(new HttpLoadRounds(wrk, seconds, rounds, pairs).measure(rows, warmup));
+      return out;
     }
   }
 
@@ -232,9 +241,11 @@ public final class BenchMain {
         .include(GraphBenchmark.class.getName() + "\\..*")
         .forks(1)
         .threads(1)
-        .warmupIterations(3)
-        .warmupTime(TimeValue.seconds(2))
-        .measurementIterations(5)
+        // Short iterations: each fork's set-up (index, embedded Neo4j) already takes most of a minute on a busy
+        // 2-core machine, and the whole bench/run should stay near six minutes.
+        .warmupIterations(2)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(3)
         .measurementTime(TimeValue.seconds(2))
         .jvmArgsAppend("-Xmx1g", "-Dbench.corpus=" + Fixtures.corpusDir().toAbsolutePath(),
             "-Dbench.data=" + Fixtures.dataDir().toAbsolutePath(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
@@ -253,27 +264,8 @@ public final class BenchMain {
     };
   }
 
-  /** One request per path first, as readers would have made them since the last re-index. */
-  private static void prime(int port, List<String> paths) throws IOException {
-    for (String p : paths) status(port, p);
-  }
 
-  private static boolean hasHybrid(int port) {
-    try {
-      JsonNode body = getJson(port, "/api/search?q=gil&mode=hybrid");
-      return "hybrid".equalsIgnoreCase(body.path("mode").asText());
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
 
-  private static boolean hasSuggest(int port) {
-    try {
-      return status(port, "/api/suggest?q=gil") == 200;
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
 
   private static JsonNode getJson(int port, String path) throws IOException {
     try {
@@ -287,15 +279,6 @@ public final class BenchMain {
     }
   }
 
-  private static int status(int port, String path) throws IOException {
-    try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-  }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -51,17 +51,25 @@ final class Fixtures {
   }
 
   /**
-   * {@code count} queries of two words each, drawn (seeded) from the words of four letters or more in the guide's
-   * prose; so many pairs exist that a run never repeats one.
+   * The distinct words of four letters or more in the guide's prose, lower-cased and sorted: what the unseen queries
+   * are made of, in process and over HTTP.
    */
-  static List<String> unseenQueries(List<Section> sections, int count) {
+  static List<String> guideWords(List<Section> sections) {
     Set<String> words = new TreeSet<>();
     Matcher m = Pattern.compile("\\b[a-z]{4,}\\b").matcher("");
     for (Section s : sections) {
       m.reset(s.prose().toLowerCase(Locale.ROOT));
       while (m.find()) words.add(m.group());
     }
-    List<String> pool = new ArrayList<>(words);
+    return List.copyOf(words);
+  }
+
+  /**
+   * {@code count} queries of two words each, drawn (seeded) from {@link #guideWords}; so many pairs exist that a run
+   * never repeats one.
+   */
+  static List<String> unseenQueries(List<Section> sections, int count) {
+    List<String> pool = guideWords(sections);
     Random random = new Random(42);
     List<String> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -1,6 +1,7 @@
 package org.guidesearch.indexer.semantic;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15.BgeSmallEnV15EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
@@ -11,10 +12,13 @@ import java.util.function.Supplier;
  * with the text prefixes its authors prescribe for queries and passages. All produce 384 dimensions.
  */
 public enum EmbeddingModelChoice {
-  MINILM("all-MiniLM-L6-v2", "", "", AllMiniLmL6V2EmbeddingModel::new),
+  MINILM("all-MiniLM-L6-v2", "", "", () -> new OnnxSentenceModel(AllMiniLmL6V2EmbeddingModel.class,
+      "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN)),
   BGE_SMALL("bge-small-en-v1.5", "Represent this sentence for searching relevant passages: ", "",
-      BgeSmallEnV15EmbeddingModel::new),
-  E5_SMALL("e5-small-v2-q", "query: ", "passage: ", E5SmallV2QuantizedEmbeddingModel::new);
+      () -> new OnnxSentenceModel(BgeSmallEnV15EmbeddingModel.class, "bge-small-en-v1.5.onnx",
+          "bge-small-en-v1.5-tokenizer.json", PoolingMode.CLS)),
+  E5_SMALL("e5-small-v2-q", "query: ", "passage: ", () -> new OnnxSentenceModel(
+      E5SmallV2QuantizedEmbeddingModel.class, "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", PoolingMode.MEAN));
 
   private final String id;
   private final String queryPrefix;
