@@ -36,7 +36,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
   /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
   private static final int MAX_ALIASES = 8;
   private static final int MAX_EVIDENCE = 5;
   private static final int MAX_BOLD_WORDS = 5;
@@ -54,6 +54,7 @@ public final class ConceptExtractor {
   Vocabulary extract(Corpus corpus, Markup markup) {
     List<TaggedSection> sections = tagger.readAll(corpus.contentSections());
     CandidatePool pool = new CandidatePool();
+    namedByHeading.clear();
     Map<String, Abbreviation> pairs = abbreviationPairs(sections, markup);
     collectCandidates(sections, markup, pool, pairs);
     Map<String, String> qualified = qualifiedNames(markup, pool);
@@ -113,6 +114,11 @@ public final class ConceptExtractor {
       for (TaggedSentence part : s.headingParts()) {
         if (chunker.isWholePhrase(part)) pool.add(part.text(), CandidateSource.HEADING, s.id());
       }
+      String qualifiedLead = qualifiedHeadingLead(s);
+      if (qualifiedLead != null) {
+        pool.add(qualifiedLead, CandidateSource.HEADING, s.id(), true);
+        namedByHeading.add(TermKey.of(qualifiedLead));
+      }
       for (String bold : markup.bold().getOrDefault(s.id(), List.of())) {
         String b = bold.strip().replaceAll("[:.]$", "").strip();
         if (b.isEmpty() || b.split("\\s+").length > MAX_BOLD_WORDS) continue;
@@ -123,6 +129,25 @@ public final class ConceptExtractor {
     codeSections(markup).forEach((code, in) -> {
       if (in.size() >= 2) in.forEach(section -> pool.add(code, CandidateSource.CODE, section));
     });
+  }
+
+  /** Keys a heading names as "X (qualifier)": kept even when X is a word prose uses generically. */
+  private final Set<String> namedByHeading = new HashSet<>();
+
+  /**
+   * A heading that opens with a short phrase qualified by a parenthesis ("Widgets (v2): …") names that phrase as
+   * its subject, even when the phrase is a word that is generic elsewhere; null when the heading is not so shaped.
+   */
+  private String qualifiedHeadingLead(TaggedSection s) {
+    // "15.4 Title" (no dot after the number) keeps its number through Section.withoutNumber.
+    String title = Section.withoutNumber(s.section().title()).strip().replaceFirst("^\\d+(\\.\\d+)*\\.?\\s+", "");
+    int paren = title.indexOf('(');
+    if (paren <= 0 || title.indexOf(')', paren) < 0) return null;
+    String lead = title.substring(0, paren).strip();
+    if (lead.isEmpty() || lead.split("\\s+").length > 3 || lead.matches(".*[:,;—–].*")) return null;
+    if (Stopwords.isStopword(lead.split("\\s+")[0])) return null;
+    TaggedSentence tagged = tagger.tag(lead);
+    return tagged.size() > 0 && chunker.isWholePhrase(tagged) ? lead : null;
   }
 
   /** Each identifier written as inline code, with the sections it is written in. */
@@ -212,7 +237,8 @@ public final class ConceptExtractor {
       selected.add(e.getKey());
       budget--;
     }
-    selected.removeIf(key -> Stopwords.isStopword(key.split(" ")[0]) || Stopwords.isGeneric(key));
+    selected.removeIf(key -> Stopwords.isStopword(key.split(" ")[0])
+        || (Stopwords.isGeneric(key) && !namedByHeading.contains(key)));
     return selected;
   }
 
