@@ -10,10 +10,14 @@ import java.util.regex.Pattern;
  * Finds "long form (SF)" pairs with the Schwartz–Hearst algorithm (PSB 2003): the short form is 2–10 characters with
  * a capital letter, and the long form is the shortest run of preceding words in which every character of the short
  * form occurs in order, from right to left, with its first character starting a word. The long form has at most
- * min(|SF| + 5, 2·|SF|) words. Thread-safe.
+ * min(|SF| + 5, 2·|SF|) words. The reverse order the paper also names, "SF (long form)", is read when the short form
+ * is one word shorter than the phrase, shares none of its words, and begins with the phrase's first initial and holds
+ * all its initials in order ("vtbl (virtual table)"): a contraction, whatever its case. Thread-safe.
  */
 final class AbbreviationFinder {
   private static final Pattern PAREN = Pattern.compile("\\(([^()]{2,10})\\)");
+  private static final Pattern SHORT_THEN_LONG =
+      Pattern.compile("(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9]{1,15})[*_`]*\\s*\\(([A-Za-z]+(?:[ -][A-Za-z]+){1,5})\\)");
 
   List<Abbreviation> find(String sentence) {
     List<Abbreviation> out = new ArrayList<>();
@@ -30,7 +34,26 @@ final class AbbreviationFinder {
       if (longForm == null) longForm = bestLongForm(shortForm, window);
       if (longForm != null) out.add(new Abbreviation(shortForm, longForm));
     }
+    Matcher r = SHORT_THEN_LONG.matcher(sentence);
+    while (r.find()) {
+      if (isContraction(r.group(1), r.group(2))) out.add(new Abbreviation(r.group(1), r.group(2)));
+    }
     return out;
+  }
+
+  /** Whether {@code shortForm} contracts the phrase {@code longForm}: see the class comment. */
+  static boolean isContraction(String shortForm, String longForm) {
+    String s = shortForm.toLowerCase(Locale.ROOT);
+    String[] words = longForm.toLowerCase(Locale.ROOT).split("[ -]+");
+    if (words.length < 2 || s.length() >= longForm.length() || Stopwords.isStopword(s)) return false;
+    int at = 0;
+    for (String w : words) {
+      if (w.equals(s) || Stopwords.isStopword(w)) return false;
+      int found = s.indexOf(w.charAt(0), at);
+      if (found < 0 || (at == 0 && found != 0)) return false;
+      at = found + 1;
+    }
+    return true;
   }
 
   static boolean isShortForm(String s) {

@@ -49,9 +49,14 @@ final class CandidatePool {
   private final Map<String, Candidate> byKey = new LinkedHashMap<>();
 
   void add(String surface, CandidateSource source, String sectionId) {
+    add(surface, source, sectionId, false);
+  }
+
+  /** As {@link #add(String, CandidateSource, String)}; {@code evenGeneric} keeps a generic word the text singles out. */
+  void add(String surface, CandidateSource source, String sectionId, boolean evenGeneric) {
     String clean = surface.strip().replaceAll("\\s+", " ");
     String key = TermKey.of(clean);
-    if (key.length() < 2 || Stopwords.isGeneric(key) || Stopwords.isGeneric(clean)) return;
+    if (key.length() < 2 || (!evenGeneric && (Stopwords.isGeneric(key) || Stopwords.isGeneric(clean)))) return;
     Candidate c = byKey.computeIfAbsent(key, Candidate::new);
     c.surfaces.merge(stripArticle(clean), 1, Integer::sum);
     c.surfaceSource.merge(stripArticle(clean), source, (a, b) -> a.compareTo(b) <= 0 ? a : b);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.guidesearch.graph.model.MentionMatcher;
 import org.guidesearch.graph.vocabulary.Concept;
 import org.guidesearch.graph.vocabulary.CuratedRelation;
@@ -35,7 +36,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
   /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "6";
   private static final int MAX_ALIASES = 8;
   private static final int MAX_EVIDENCE = 5;
   private static final int MAX_BOLD_WORDS = 5;
@@ -53,9 +54,11 @@ public final class ConceptExtractor {
   Vocabulary extract(Corpus corpus, Markup markup) {
     List<TaggedSection> sections = tagger.readAll(corpus.contentSections());
     CandidatePool pool = new CandidatePool();
+    namedByHeading.clear();
     Map<String, Abbreviation> pairs = abbreviationPairs(sections, markup);
     collectCandidates(sections, markup, pool, pairs);
-    Map<String, List<String>> groups = group(pool, selectedKeys(sections, pool), pairs);
+    Map<String, String> qualified = qualifiedNames(markup, pool);
+    Map<String, List<String>> groups = group(pool, selectedKeys(sections, pool), pairs, qualified);
     List<Draft> drafts = name(pool, groups, pairs);
     return new Assembly(corpus, sections, markup, drafts).vocabulary();
   }
@@ -111,6 +114,11 @@ public final class ConceptExtractor {
       for (TaggedSentence part : s.headingParts()) {
         if (chunker.isWholePhrase(part)) pool.add(part.text(), CandidateSource.HEADING, s.id());
       }
+      String qualifiedLead = qualifiedHeadingLead(s);
+      if (qualifiedLead != null) {
+        pool.add(qualifiedLead, CandidateSource.HEADING, s.id(), true);
+        namedByHeading.add(TermKey.of(qualifiedLead));
+      }
       for (String bold : markup.bold().getOrDefault(s.id(), List.of())) {
         String b = bold.strip().replaceAll("[:.]$", "").strip();
         if (b.isEmpty() || b.split("\\s+").length > MAX_BOLD_WORDS) continue;
@@ -118,17 +126,78 @@ public final class ConceptExtractor {
         if (tagged.size() > 0 && chunker.isWholePhrase(tagged)) pool.add(b, CandidateSource.BOLD, s.id());
       }
     }
-    Map<String, Set<String>> codeSections = new TreeMap<>();
-    markup.code().forEach((section, spans) -> spans.stream().filter(ConceptExtractor::isIdentifier)
-        .forEach(c -> codeSections.computeIfAbsent(c, k -> new java.util.TreeSet<>()).add(section)));
-    codeSections.forEach((code, in) -> {
+    codeSections(markup).forEach((code, in) -> {
       if (in.size() >= 2) in.forEach(section -> pool.add(code, CandidateSource.CODE, section));
     });
   }
 
-  /** An inline-code span that names something: one identifier, maybe dotted, maybe called, maybe decorated. */
+  /** Keys a heading names as "X (qualifier)": kept even when X is a word prose uses generically. */
+  private final Set<String> namedByHeading = new HashSet<>();
+
+  /**
+   * A heading that opens with a short phrase qualified by a parenthesis ("Widgets (v2): …") names that phrase as
+   * its subject, even when the phrase is a word that is generic elsewhere; null when the heading is not so shaped.
+   */
+  private String qualifiedHeadingLead(TaggedSection s) {
+    // "15.4 Title" (no dot after the number) keeps its number through Section.withoutNumber.
+    String title = Section.withoutNumber(s.section().title()).strip().replaceFirst("^\\d+(\\.\\d+)*\\.?\\s+", "");
+    int paren = title.indexOf('(');
+    if (paren <= 0 || title.indexOf(')', paren) < 0) return null;
+    String lead = title.substring(0, paren).strip();
+    if (lead.isEmpty() || lead.split("\\s+").length > 3 || lead.matches(".*[:,;—–].*")) return null;
+    if (Stopwords.isStopword(lead.split("\\s+")[0])) return null;
+    TaggedSentence tagged = tagger.tag(lead);
+    return tagged.size() > 0 && chunker.isWholePhrase(tagged) ? lead : null;
+  }
+
+  /** Each identifier written as inline code, with the sections it is written in. */
+  private static Map<String, Set<String>> codeSections(Markup markup) {
+    Map<String, Set<String>> codeSections = new TreeMap<>();
+    markup.code().forEach((section, spans) -> spans.stream().filter(ConceptExtractor::isIdentifier)
+        .forEach(c -> codeSections.computeIfAbsent(c, k -> new java.util.TreeSet<>()).add(section)));
+    return codeSections;
+  }
+
+  /**
+   * Key of a qualified name written as inline code in two or more sections ({@code a::b}, {@code a.b}) → key of its
+   * last part, the name readers also use on its own. The last part is offered as an alias only when it is plainly a
+   * name, not a word of prose: it is itself written as inline code, or it is shaped like an identifier (underscore,
+   * digit, inner capital). A last part that several qualified names share names none of them.
+   */
+  private static Map<String, String> qualifiedNames(Markup markup, CandidatePool pool) {
+    Map<String, Set<String>> code = codeSections(markup);
+    Map<String, Set<String>> qualifiedOfBare = new TreeMap<>();
+    Map<String, String> bareSurface = new TreeMap<>();
+    code.forEach((c, in) -> {
+      if (in.size() < 2) return;
+      String name = c.endsWith("()") ? c.substring(0, c.length() - 2) : c;
+      int cut = Math.max(name.lastIndexOf("::") + 1, name.lastIndexOf('.'));
+      if (cut <= 0) return;
+      String bare = name.substring(cut + 1);
+      if (bare.length() < 2 || Stopwords.isStopword(bare.toLowerCase(Locale.ROOT))) return;
+      boolean plainlyName = code.containsKey(bare) || code.containsKey(bare + "()")
+          || bare.chars().anyMatch(ch -> ch == '_' || Character.isDigit(ch))
+          || bare.substring(1).chars().anyMatch(Character::isUpperCase);
+      if (!plainlyName) return;
+      qualifiedOfBare.computeIfAbsent(TermKey.of(bare), k -> new TreeSet<>()).add(TermKey.of(c));
+      bareSurface.putIfAbsent(TermKey.of(bare), bare);
+    });
+    Map<String, String> out = new TreeMap<>();
+    qualifiedOfBare.forEach((bareKey, qualifiedKeys) -> {
+      if (qualifiedKeys.size() != 1 || qualifiedKeys.contains(bareKey)) return;
+      if (!pool.byKey().containsKey(bareKey)) pool.add(bareSurface.get(bareKey), CandidateSource.CODE, null);
+      if (pool.byKey().containsKey(bareKey)) out.put(qualifiedKeys.iterator().next(), bareKey);
+    });
+    return out;
+  }
+
+  /**
+   * An inline-code span that names something: one identifier, maybe qualified ({@code a.b}, {@code a::b}), maybe
+   * called, maybe decorated.
+   */
   static boolean isIdentifier(String code) {
-    return code.length() >= 2 && code.matches("@?[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\(\\))?")
+    return code.length() >= 2
+        && code.matches("@?[A-Za-z_][A-Za-z0-9_]*((\\.|::)[A-Za-z_][A-Za-z0-9_]*)*(\\(\\))?")
         && !code.matches("[a-z]");
   }
 
@@ -168,12 +237,17 @@ public final class ConceptExtractor {
       selected.add(e.getKey());
       budget--;
     }
-    selected.removeIf(key -> Stopwords.isStopword(key.split(" ")[0]) || Stopwords.isGeneric(key));
+    selected.removeIf(key -> Stopwords.isStopword(key.split(" ")[0])
+        || (Stopwords.isGeneric(key) && !namedByHeading.contains(key)));
     return selected;
   }
 
-  /** Selected keys grouped by concept: a short form joins its long form's group; nothing else merges. */
-  private Map<String, List<String>> group(CandidatePool pool, Set<String> selected, Map<String, Abbreviation> pairs) {
+  /**
+   * Selected keys grouped by concept: a short form joins its long form's group, and a qualified name's last part joins
+   * the qualified name's group unless another concept of prose already owns it; nothing else merges.
+   */
+  private Map<String, List<String>> group(CandidatePool pool, Set<String> selected, Map<String, Abbreviation> pairs,
+      Map<String, String> qualified) {
     Map<String, List<String>> groups = new TreeMap<>();
     Set<String> absorbed = new HashSet<>();
     for (var e : pairs.entrySet()) {
@@ -184,6 +258,16 @@ public final class ConceptExtractor {
       groups.put(longKey, List.of(longKey, shortKey));
       absorbed.add(shortKey);
       absorbed.add(longKey);
+    }
+    for (var e : qualified.entrySet()) {
+      String qualifiedKey = e.getKey();
+      String bareKey = e.getValue();
+      if (!selected.contains(qualifiedKey) || absorbed.contains(qualifiedKey) || absorbed.contains(bareKey)) continue;
+      var bare = pool.byKey().get(bareKey);
+      if (selected.contains(bareKey) && !bare.sources.contains(CandidateSource.CODE)) continue;
+      groups.put(qualifiedKey, List.of(qualifiedKey, bareKey));
+      absorbed.add(qualifiedKey);
+      absorbed.add(bareKey);
     }
     for (String key : selected) {
       if (!absorbed.contains(key) && pool.byKey().containsKey(key)) groups.put(key, List.of(key));

@@ -21,13 +21,13 @@ import org.guidesearch.indexer.corpus.Section;
  * OpenNLP's English model (trained on the Universal Dependencies English Web Treebank, so its tags are UD tags:
  * NOUN, PROPN, ADJ, VERB …).
  *
- * <p>Tokens keep identifiers whole ({@code sys.path}, {@code __init__}, {@code super()}, {@code C#}), and a token that
- * can only be code (underscore, inner dot, parentheses) is tagged NOUN whatever the model says, because the model was
+ * <p>Tokens keep identifiers whole ({@code sys.path}, {@code a::b}, {@code __init__}, {@code super()}, {@code C#}), and a token that
+ * can only be code (underscore, inner dot or {@code ::}, parentheses) is tagged NOUN whatever the model says, because the model was
  * trained on web English, not on technical prose. Not thread-safe: one instance per extraction.
  */
 final class SentenceTagger {
   private static final Pattern TOKEN = Pattern.compile(
-      "@?[A-Za-z_][A-Za-z0-9_]*(?:[.'’\\-][A-Za-z0-9_]+)*(?:\\+\\+|#)?(?:\\(\\))?"
+      "@?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*|[.'’\\-][A-Za-z0-9_]+)*(?:\\+\\+|#)?(?:\\(\\))?"
           + "|\\d+(?:\\.\\d+)*[A-Za-z]*|[^\\sA-Za-z0-9_]");
   /** A sentence ends at . ! ? before a space and a capital, a quote, a bracket or a digit. */
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9`\"'(\\[*])");
@@ -131,7 +131,7 @@ final class SentenceTagger {
   }
 
   static boolean isCode(String token) {
-    return token.indexOf('_') >= 0 || token.endsWith("()") || token.startsWith("@")
+    return token.indexOf('_') >= 0 || token.endsWith("()") || token.startsWith("@") || token.contains("::")
         || (token.indexOf('.') > 0 && Character.isLetter(token.charAt(token.length() - 1)));
   }
 

@@ -18,4 +18,11 @@ class AbbreviationFinderTest {
     assertThat(finder.find("The tree grows slowly (see below) in cold soil (2024).")).isEmpty();
     assertThat(finder.find("A lateral bud (XYZ) appears.")).isEmpty();
   }
+
+  @Test
+  void aContractionBeforeItsPhraseIsAShortForm() {
+    assertThat(finder.find("Each tree keeps a hidden **rtzone** (root transition zone) below the soil."))
+        .containsExactly(new Abbreviation("rtzone", "root transition zone"));
+    assertThat(finder.find("Water the memory bed (main memory bed) and the pit (see below).")).isEmpty();
+  }
 }
