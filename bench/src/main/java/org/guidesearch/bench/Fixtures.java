@@ -20,70 +20,72 @@ import org.guidesearch.indexer.corpus.Section;
 
 /** Where the benchmarks find the guide and the vocabulary, and the queries they send (the judged keyword queries). */
 final class Fixtures {
-  private Fixtures() {}
+    private Fixtures() {}
 
-  static Path corpusDir() {
-    return Path.of(System.getProperty("bench.corpus", "../shared/corpus/python-under-the-hood"));
-  }
-
-  static Path dataDir() {
-    return Path.of(System.getProperty("bench.data", "data"));
-  }
-
-  /** The Python guide's curated overlay (vocabulary, relations, reader questions). */
-  static Path guideDataDir() {
-    return dataDir().resolve("python-under-the-hood");
-  }
-
-  /** The keyword queries of {@code data/eval/queries.json}: real readers' words, misspellings included. */
-  static List<String> keywordQueries() {
-    try {
-      JsonNode root = new ObjectMapper().readTree(dataDir().resolve("eval/queries.json").toFile());
-      List<String> out = new ArrayList<>();
-      root.path("queries").forEach(q -> {
-        if ("keyword".equals(q.path("kind").asText())) out.add(q.path("query").asText());
-      });
-      if (out.isEmpty()) throw new IllegalStateException("no keyword queries in data/eval/queries.json");
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static Path corpusDir() {
+        return Path.of(System.getProperty("bench.corpus", "../shared/corpus/python-under-the-hood"));
     }
-  }
 
-  /**
-   * The distinct words of four letters or more in the guide's prose, lower-cased and sorted: what the unseen queries
-   * are made of, in process and over HTTP.
-   */
-  static List<String> guideWords(List<Section> sections) {
-    Set<String> words = new TreeSet<>();
-    Matcher m = Pattern.compile("\\b[a-z]{4,}\\b").matcher("");
-    for (Section s : sections) {
-      m.reset(s.prose().toLowerCase(Locale.ROOT));
-      while (m.find()) words.add(m.group());
+    static Path dataDir() {
+        return Path.of(System.getProperty("bench.data", "data"));
     }
-    return List.copyOf(words);
-  }
 
-  /**
-   * {@code count} queries of two words each, drawn (seeded) from {@link #guideWords}; so many pairs exist that a run
-   * never repeats one.
-   */
-  static List<String> unseenQueries(List<Section> sections, int count) {
-    List<String> pool = guideWords(sections);
-    Random random = new Random(42);
-    List<String> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      out.add(pool.get(random.nextInt(pool.size())) + " " + pool.get(random.nextInt(pool.size())));
+    /** The Python guide's curated overlay (vocabulary, relations, reader questions). */
+    static Path guideDataDir() {
+        return dataDir().resolve("python-under-the-hood");
     }
-    return out;
-  }
 
-  static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind costs disk only
+    /** The keyword queries of {@code data/eval/queries.json}: real readers' words, misspellings included. */
+    static List<String> keywordQueries() {
+        try {
+            JsonNode root = new ObjectMapper()
+                    .readTree(dataDir().resolve("eval/queries.json").toFile());
+            List<String> out = new ArrayList<>();
+            root.path("queries").forEach(q -> {
+                if ("keyword".equals(q.path("kind").asText()))
+                    out.add(q.path("query").asText());
+            });
+            if (out.isEmpty()) throw new IllegalStateException("no keyword queries in data/eval/queries.json");
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    /**
+     * The distinct words of four letters or more in the guide's prose, lower-cased and sorted: what the unseen queries
+     * are made of, in process and over HTTP.
+     */
+    static List<String> guideWords(List<Section> sections) {
+        Set<String> words = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b[a-z]{4,}\\b").matcher("");
+        for (Section s : sections) {
+            m.reset(s.prose().toLowerCase(Locale.ROOT));
+            while (m.find()) words.add(m.group());
+        }
+        return List.copyOf(words);
+    }
+
+    /**
+     * {@code count} queries of two words each, drawn (seeded) from {@link #guideWords}; so many pairs exist that a run
+     * never repeats one.
+     */
+    static List<String> unseenQueries(List<Section> sections, int count) {
+        List<String> pool = guideWords(sections);
+        Random random = new Random(42);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(pool.get(random.nextInt(pool.size())) + " " + pool.get(random.nextInt(pool.size())));
+        }
+        return out;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind costs disk only
+        }
+    }
 }

@@ -38,47 +38,47 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GraphBenchmark {
-  private Path dir;
-  private EmbeddedNeo4j store;
-  private Driver driver;
-  private ConceptGraph graph;
-  private List<String> ids;
+    private Path dir;
+    private EmbeddedNeo4j store;
+    private Driver driver;
+    private ConceptGraph graph;
+    private List<String> ids;
 
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-  }
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.guideDataDir());
-    Corpus corpus = new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir());
-    ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
-    dir = Files.createTempDirectory("bench-neo4j");
-    store = EmbeddedNeo4j.start(dir, 0);
-    driver = GraphDatabase.driver(store.boltUri(), store.authToken());
-    GraphWriter writer = new GraphWriter(driver, "neo4j");
-    writer.ensureSchema();
-    writer.replaceGuide("python-under-the-hood", model);
-    graph = new ConceptGraph(driver, "neo4j");
-    ids = vocabulary.concepts().stream().map(Concept::id).toList();
-  }
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Vocabulary vocabulary = new VocabularyLoader().load(Fixtures.guideDataDir());
+        Corpus corpus = new CorpusReader(new SectionSplitter()).read(Fixtures.corpusDir());
+        ConceptModel model = new ConceptModelBuilder().build(corpus, vocabulary);
+        dir = Files.createTempDirectory("bench-neo4j");
+        store = EmbeddedNeo4j.start(dir, 0);
+        driver = GraphDatabase.driver(store.boltUri(), store.authToken());
+        GraphWriter writer = new GraphWriter(driver, "neo4j");
+        writer.ensureSchema();
+        writer.replaceGuide("python-under-the-hood", model);
+        graph = new ConceptGraph(driver, "neo4j");
+        ids = vocabulary.concepts().stream().map(Concept::id).toList();
+    }
 
-  @Benchmark
-  public Optional<Neighbourhood> neighboursDepth2(Cursor cursor) {
-    return graph.neighbours(ids.get(cursor.next++ % ids.size()), 2, 25, null);
-  }
+    @Benchmark
+    public Optional<Neighbourhood> neighboursDepth2(Cursor cursor) {
+        return graph.neighbours(ids.get(cursor.next++ % ids.size()), 2, 25, null);
+    }
 
-  @Benchmark
-  public Optional<Neighbourhood> neighboursDepth2Uncached(Cursor cursor) {
-    graph.invalidate();
-    return graph.neighbours(ids.get(cursor.next++ % ids.size()), 2, 25, null);
-  }
+    @Benchmark
+    public Optional<Neighbourhood> neighboursDepth2Uncached(Cursor cursor) {
+        graph.invalidate();
+        return graph.neighbours(ids.get(cursor.next++ % ids.size()), 2, 25, null);
+    }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    driver.close();
-    store.close();
-    Fixtures.deleteRecursively(dir);
-  }
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        driver.close();
+        store.close();
+        Fixtures.deleteRecursively(dir);
+    }
 }

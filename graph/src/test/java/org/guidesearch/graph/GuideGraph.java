@@ -24,65 +24,67 @@ import org.neo4j.driver.GraphDatabase;
  * is what the service builds for a curated guide: the extracted vocabulary with the curated files laid over it.
  */
 final class GuideGraph implements AutoCloseable {
-  static final String GUIDE = "python-under-the-hood";
-  final EmbeddedNeo4j neo4j;
-  final Driver driver;
-  final GraphWriter writer;
-  final ConceptGraph graph;
-  final Vocabulary vocabulary;
-  final Corpus corpus;
-  final ConceptModel model;
-  final long buildMillis;
+    static final String GUIDE = "python-under-the-hood";
+    final EmbeddedNeo4j neo4j;
+    final Driver driver;
+    final GraphWriter writer;
+    final ConceptGraph graph;
+    final Vocabulary vocabulary;
+    final Corpus corpus;
+    final ConceptModel model;
+    final long buildMillis;
 
-  private GuideGraph(Path dir, Corpus corpus) throws IOException {
-    this(dir, corpus, overlaid(corpus));
-  }
+    private GuideGraph(Path dir, Corpus corpus) throws IOException {
+        this(dir, corpus, overlaid(corpus));
+    }
 
-  /** The default for a curated guide: what extraction finds, with the curated files laid over it. */
-  static Vocabulary overlaid(Corpus corpus) throws IOException {
-    VocabularyLoader loader = new VocabularyLoader();
-    Vocabulary extracted = new ExtractionCache(extractionCache(), new ConceptExtractor()).vocabulary(corpus, corpusDir());
-    return new VocabularyOverlay().apply(extracted, loader.load(dataDir()), loader.blocklist(dataDir()));
-  }
+    /** The default for a curated guide: what extraction finds, with the curated files laid over it. */
+    static Vocabulary overlaid(Corpus corpus) throws IOException {
+        VocabularyLoader loader = new VocabularyLoader();
+        Vocabulary extracted =
+                new ExtractionCache(extractionCache(), new ConceptExtractor()).vocabulary(corpus, corpusDir());
+        return new VocabularyOverlay().apply(extracted, loader.load(dataDir()), loader.blocklist(dataDir()));
+    }
 
-  private GuideGraph(Path dir, Corpus corpus, Vocabulary vocabulary) throws IOException {
-    neo4j = EmbeddedNeo4j.start(dir, 0);
-    driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
-    writer = new GraphWriter(driver, "neo4j");
-    graph = new ConceptGraph(driver, "neo4j");
-    this.vocabulary = vocabulary;
-    this.corpus = corpus;
-    long t0 = System.nanoTime();
-    model = new ConceptModelBuilder().build(corpus, vocabulary);
-    writer.ensureSchema();
-    writer.replaceGuide(GUIDE, model);
-    buildMillis = (System.nanoTime() - t0) / 1_000_000;
-  }
+    private GuideGraph(Path dir, Corpus corpus, Vocabulary vocabulary) throws IOException {
+        neo4j = EmbeddedNeo4j.start(dir, 0);
+        driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
+        writer = new GraphWriter(driver, "neo4j");
+        graph = new ConceptGraph(driver, "neo4j");
+        this.vocabulary = vocabulary;
+        this.corpus = corpus;
+        long t0 = System.nanoTime();
+        model = new ConceptModelBuilder().build(corpus, vocabulary);
+        writer.ensureSchema();
+        writer.replaceGuide(GUIDE, model);
+        buildMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
 
-  static GuideGraph start() throws IOException {
-    return new GuideGraph(Files.createTempDirectory("guide-graph"), new CorpusReader(new SectionSplitter()).read(corpusDir()));
-  }
+    static GuideGraph start() throws IOException {
+        return new GuideGraph(
+                Files.createTempDirectory("guide-graph"), new CorpusReader(new SectionSplitter()).read(corpusDir()));
+    }
 
-  /** The graph of {@code corpus} with {@code vocabulary} instead of the curated files. */
-  static GuideGraph start(Corpus corpus, Vocabulary vocabulary) throws IOException {
-    return new GuideGraph(Files.createTempDirectory("guide-graph"), corpus, vocabulary);
-  }
+    /** The graph of {@code corpus} with {@code vocabulary} instead of the curated files. */
+    static GuideGraph start(Corpus corpus, Vocabulary vocabulary) throws IOException {
+        return new GuideGraph(Files.createTempDirectory("guide-graph"), corpus, vocabulary);
+    }
 
-  static Path corpusDir() {
-    return Path.of(System.getProperty("corpus.dir", "../../shared/corpus/python-under-the-hood"));
-  }
+    static Path corpusDir() {
+        return Path.of(System.getProperty("corpus.dir", "../../shared/corpus/python-under-the-hood"));
+    }
 
-  static Path extractionCache() {
-    return Path.of(System.getProperty("extraction.cache", "target/extraction-cache"));
-  }
+    static Path extractionCache() {
+        return Path.of(System.getProperty("extraction.cache", "target/extraction-cache"));
+    }
 
-  static Path dataDir() {
-    return Path.of(System.getProperty("data.dir", "../data")).resolve(GUIDE);
-  }
+    static Path dataDir() {
+        return Path.of(System.getProperty("data.dir", "../data")).resolve(GUIDE);
+    }
 
-  @Override
-  public void close() {
-    driver.close();
-    neo4j.close();
-  }
+    @Override
+    public void close() {
+        driver.close();
+        neo4j.close();
+    }
 }

@@ -20,34 +20,47 @@ import org.junit.jupiter.api.io.TempDir;
  * that makes the generic pipeline worse fails the build.
  */
 class UncuratedSearchIT {
-  @TempDir Path state;
+    @TempDir
+    Path state;
 
-  static Map<String, RankingMetrics> hybrid(Path corpus, Path queries, Path index) throws Exception {
-    try (SearchEvaluation eval = SearchEvaluation.open(corpus, null, index,
-        Path.of(System.getProperty("embedding.cache", "target/embeddings.bin")), EmbeddingModelChoice.DEFAULT)) {
-      Map<String, RankingMetrics> hybrid = eval.run(QuerySet.load(queries)).byMode().get(SearchMode.HYBRID);
-      System.out.printf("%s without curation, hybrid: keyword nDCG %.3f, questions nDCG %.3f, P@1 %.3f%n",
-          corpus.getFileName(), hybrid.get("keyword").ndcg10(), hybrid.get("question").ndcg10(),
-          hybrid.get("question").p1());
-      return hybrid;
+    static Map<String, RankingMetrics> hybrid(Path corpus, Path queries, Path index) throws Exception {
+        try (SearchEvaluation eval = SearchEvaluation.open(
+                corpus,
+                null,
+                index,
+                Path.of(System.getProperty("embedding.cache", "target/embeddings.bin")),
+                EmbeddingModelChoice.DEFAULT)) {
+            Map<String, RankingMetrics> hybrid =
+                    eval.run(QuerySet.load(queries)).byMode().get(SearchMode.HYBRID);
+            System.out.printf(
+                    "%s without curation, hybrid: keyword nDCG %.3f, questions nDCG %.3f, P@1 %.3f%n",
+                    corpus.getFileName(),
+                    hybrid.get("keyword").ndcg10(),
+                    hybrid.get("question").ndcg10(),
+                    hybrid.get("question").p1());
+            return hybrid;
+        }
     }
-  }
 
-  @Test
-  void thePythonGuideWithItsCurationSwitchedOff() throws Exception {
-    var hybrid = hybrid(RunningService.corpusDir(), RunningService.repositoryData().resolve("eval/queries.json"),
-        Files.createDirectories(state.resolve("python")));
-    assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.93);
-    assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.64);
-    assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.42);
-  }
+    @Test
+    void thePythonGuideWithItsCurationSwitchedOff() throws Exception {
+        var hybrid = hybrid(
+                RunningService.corpusDir(),
+                RunningService.repositoryData().resolve("eval/queries.json"),
+                Files.createDirectories(state.resolve("python")));
+        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.93);
+        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.64);
+        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.42);
+    }
 
-  @Test
-  void theCppGuideNobodyCurated() throws Exception {
-    var hybrid = hybrid(RunningService.corpusDir().resolveSibling("cpp-guide"),
-        RunningService.repositoryData().resolve("eval/cpp-guide/queries.json"), Files.createDirectories(state.resolve("cpp")));
-    assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.83);
-    assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.52);
-    assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.37);
-  }
+    @Test
+    void theCppGuideNobodyCurated() throws Exception {
+        var hybrid = hybrid(
+                RunningService.corpusDir().resolveSibling("cpp-guide"),
+                RunningService.repositoryData().resolve("eval/cpp-guide/queries.json"),
+                Files.createDirectories(state.resolve("cpp")));
+        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.83);
+        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.52);
+        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.37);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param files   in how many files
  */
 public record Candidate(String term, Set<String> sources, int count, int files) {
-  public Candidate {
-    sources = Set.copyOf(sources);
-  }
+    public Candidate {
+        sources = Set.copyOf(sources);
+    }
 }

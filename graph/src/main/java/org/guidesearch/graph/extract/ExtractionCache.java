@@ -21,48 +21,48 @@ import org.slf4j.LoggerFactory;
  * again and replaced.
  */
 public final class ExtractionCache {
-  private static final Logger LOG = LoggerFactory.getLogger(ExtractionCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractionCache.class);
 
-  private final Path folder;
-  private final ConceptExtractor extractor;
-  private final VocabularyJson json = new VocabularyJson();
+    private final Path folder;
+    private final ConceptExtractor extractor;
+    private final VocabularyJson json = new VocabularyJson();
 
-  public ExtractionCache(Path folder, ConceptExtractor extractor) {
-    this.folder = folder;
-    this.extractor = extractor;
-  }
-
-  /** The extracted vocabulary of {@code corpus}, from the cache when the same text was extracted before. */
-  public Vocabulary vocabulary(Corpus corpus, Path corpusFolder) throws IOException {
-    Path file = folder.resolve(key(corpus) + ".json");
-    if (Files.isRegularFile(file)) {
-      try {
-        return json.read(Files.readAllBytes(file));
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("cached extraction {} is unreadable ({}); extracting again", file, e.getMessage());
-      }
+    public ExtractionCache(Path folder, ConceptExtractor extractor) {
+        this.folder = folder;
+        this.extractor = extractor;
     }
-    Vocabulary extracted = extractor.extract(corpus, corpusFolder);
-    Files.createDirectories(folder);
-    Path tmp = Files.createTempFile(folder, "extraction", ".tmp");
-    Files.write(tmp, json.write(extracted));
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return extracted;
-  }
 
-  static String key(Corpus corpus) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(ConceptExtractor.VERSION.getBytes(StandardCharsets.UTF_8));
-      for (Section s : corpus.sections()) {
-        for (String part : new String[] {s.id(), s.title(), s.role().name(), s.prose(), s.code()}) {
-          sha.update(part.getBytes(StandardCharsets.UTF_8));
-          sha.update((byte) 0);
+    /** The extracted vocabulary of {@code corpus}, from the cache when the same text was extracted before. */
+    public Vocabulary vocabulary(Corpus corpus, Path corpusFolder) throws IOException {
+        Path file = folder.resolve(key(corpus) + ".json");
+        if (Files.isRegularFile(file)) {
+            try {
+                return json.read(Files.readAllBytes(file));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cached extraction {} is unreadable ({}); extracting again", file, e.getMessage());
+            }
         }
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+        Vocabulary extracted = extractor.extract(corpus, corpusFolder);
+        Files.createDirectories(folder);
+        Path tmp = Files.createTempFile(folder, "extraction", ".tmp");
+        Files.write(tmp, json.write(extracted));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return extracted;
     }
-  }
+
+    static String key(Corpus corpus) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ConceptExtractor.VERSION.getBytes(StandardCharsets.UTF_8));
+            for (Section s : corpus.sections()) {
+                for (String part : new String[] {s.id(), s.title(), s.role().name(), s.prose(), s.code()}) {
+                    sha.update(part.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 }

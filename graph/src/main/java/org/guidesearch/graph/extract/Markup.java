@@ -8,13 +8,13 @@ import java.util.Map;
  * entries.
  */
 record Markup(Map<String, List<String>> bold, Map<String, List<String>> code, List<GlossaryEntry> glossary) {
-  Markup {
-    bold = Map.copyOf(bold);
-    code = Map.copyOf(code);
-    glossary = List.copyOf(glossary);
-  }
+    Markup {
+        bold = Map.copyOf(bold);
+        code = Map.copyOf(code);
+        glossary = List.copyOf(glossary);
+    }
 
-  static Markup none() {
-    return new Markup(Map.of(), Map.of(), List.of());
-  }
+    static Markup none() {
+        return new Markup(Map.of(), Map.of(), List.of());
+    }
 }

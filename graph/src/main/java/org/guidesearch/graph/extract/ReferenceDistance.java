@@ -18,57 +18,68 @@ import org.guidesearch.graph.vocabulary.RelationType;
  * {@value #TOP_K} strongest prerequisites. Thread-safe.
  */
 final class ReferenceDistance {
-  private static final double MIN_REFD = 0.35;
-  private static final int TOP_K = 2;
+    private static final double MIN_REFD = 0.35;
+    private static final int TOP_K = 2;
 
-  /**
-   * @param mentions per concept index, section index → mention count
-   * @param homeOrder per concept index, the reading-order position of its home section
-   * @param homeSection per concept index, the index of its home section
-   */
-  void collect(List<Map<Integer, Integer>> mentions, int[] homeOrder, int[] homeSection, List<String> ids,
-      List<String> sectionIds, RelationCollector into) {
-    int n = mentions.size();
-    double[] totalWeight = new double[n];
-    for (int c = 0; c < n; c++) {
-      for (var e : mentions.get(c).entrySet()) totalWeight[c] += weight(c, e.getKey(), e.getValue(), homeSection);
-    }
-    // Sections → concepts they mention, so each concept visits only the concepts it shares a section with.
-    Map<Integer, List<Integer>> conceptsOfSection = new java.util.TreeMap<>();
-    for (int c = 0; c < n; c++) {
-      for (int section : mentions.get(c).keySet()) {
-        conceptsOfSection.computeIfAbsent(section, k -> new ArrayList<>()).add(c);
-      }
-    }
-    for (int a = 0; a < n; a++) {
-      if (totalWeight[a] == 0) continue;
-      Map<Integer, double[]> refer = new java.util.TreeMap<>();
-      for (var e : mentions.get(a).entrySet()) {
-        double wa = weight(a, e.getKey(), e.getValue(), homeSection);
-        for (int b : conceptsOfSection.get(e.getKey())) {
-          if (b == a || homeOrder[b] >= homeOrder[a]) continue;
-          double[] r = refer.computeIfAbsent(b, k -> new double[2]);
-          r[0] += wa;
-          r[1] += weight(b, e.getKey(), mentions.get(b).get(e.getKey()), homeSection);
+    /**
+     * @param mentions per concept index, section index → mention count
+     * @param homeOrder per concept index, the reading-order position of its home section
+     * @param homeSection per concept index, the index of its home section
+     */
+    void collect(
+            List<Map<Integer, Integer>> mentions,
+            int[] homeOrder,
+            int[] homeSection,
+            List<String> ids,
+            List<String> sectionIds,
+            RelationCollector into) {
+        int n = mentions.size();
+        double[] totalWeight = new double[n];
+        for (int c = 0; c < n; c++) {
+            for (var e : mentions.get(c).entrySet()) totalWeight[c] += weight(c, e.getKey(), e.getValue(), homeSection);
         }
-      }
-      List<double[]> found = new ArrayList<>();
-      for (var e : refer.entrySet()) {
-        int b = e.getKey();
-        double refd = e.getValue()[0] / totalWeight[a] - e.getValue()[1] / totalWeight[b];
-        if (refd >= MIN_REFD) found.add(new double[] {b, refd});
-      }
-      found.sort(Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]));
-      for (double[] f : found.subList(0, Math.min(TOP_K, found.size()))) {
-        int b = (int) f[0];
-        // Reference distance orders two related concepts; it is weaker evidence than a sentence that says so.
-        into.add(ids.get(b), RelationType.PREREQUISITE_OF, ids.get(a), Math.min(1.0, f[1]) * 0.6,
-            sectionIds.get(homeSection[a]));
-      }
+        // Sections → concepts they mention, so each concept visits only the concepts it shares a section with.
+        Map<Integer, List<Integer>> conceptsOfSection = new java.util.TreeMap<>();
+        for (int c = 0; c < n; c++) {
+            for (int section : mentions.get(c).keySet()) {
+                conceptsOfSection
+                        .computeIfAbsent(section, k -> new ArrayList<>())
+                        .add(c);
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            if (totalWeight[a] == 0) continue;
+            Map<Integer, double[]> refer = new java.util.TreeMap<>();
+            for (var e : mentions.get(a).entrySet()) {
+                double wa = weight(a, e.getKey(), e.getValue(), homeSection);
+                for (int b : conceptsOfSection.get(e.getKey())) {
+                    if (b == a || homeOrder[b] >= homeOrder[a]) continue;
+                    double[] r = refer.computeIfAbsent(b, k -> new double[2]);
+                    r[0] += wa;
+                    r[1] += weight(b, e.getKey(), mentions.get(b).get(e.getKey()), homeSection);
+                }
+            }
+            List<double[]> found = new ArrayList<>();
+            for (var e : refer.entrySet()) {
+                int b = e.getKey();
+                double refd = e.getValue()[0] / totalWeight[a] - e.getValue()[1] / totalWeight[b];
+                if (refd >= MIN_REFD) found.add(new double[] {b, refd});
+            }
+            found.sort(Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]));
+            for (double[] f : found.subList(0, Math.min(TOP_K, found.size()))) {
+                int b = (int) f[0];
+                // Reference distance orders two related concepts; it is weaker evidence than a sentence that says so.
+                into.add(
+                        ids.get(b),
+                        RelationType.PREREQUISITE_OF,
+                        ids.get(a),
+                        Math.min(1.0, f[1]) * 0.6,
+                        sectionIds.get(homeSection[a]));
+            }
+        }
     }
-  }
 
-  private static double weight(int concept, int section, int count, int[] homeSection) {
-    return (section == homeSection[concept] ? 3.0 : 1.0) * (1 + Math.log(count));
-  }
+    private static double weight(int concept, int section, int count, int[] homeSection) {
+        return (section == homeSection[concept] ? 3.0 : 1.0) * (1 + Math.log(count));
+    }
 }

@@ -8,16 +8,19 @@ import org.guidesearch.indexer.corpus.Section;
  * and its prose as paragraphs of tagged sentences.
  */
 record TaggedSection(Section section, List<TaggedSentence> headingParts, List<List<TaggedSentence>> paragraphs) {
-  TaggedSection {
-    headingParts = List.copyOf(headingParts);
-    paragraphs = paragraphs.stream().map(List::copyOf).toList();
-  }
+    TaggedSection {
+        headingParts = List.copyOf(headingParts);
+        paragraphs = paragraphs.stream().map(List::copyOf).toList();
+    }
 
-  String id() {
-    return section.id();
-  }
+    String id() {
+        return section.id();
+    }
 
-  int wordCount() {
-    return paragraphs.stream().flatMap(List::stream).mapToInt(TaggedSentence::size).sum();
-  }
+    int wordCount() {
+        return paragraphs.stream()
+                .flatMap(List::stream)
+                .mapToInt(TaggedSentence::size)
+                .sum();
+    }
 }

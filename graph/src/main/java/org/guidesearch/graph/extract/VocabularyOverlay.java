@@ -22,59 +22,70 @@ import org.guidesearch.indexer.corpus.SectionRef;
  * and thread-safe.
  */
 public final class VocabularyOverlay {
-  private static final int MAX_EVIDENCE = 5;
+    private static final int MAX_EVIDENCE = 5;
 
-  public Vocabulary apply(Vocabulary extracted, Vocabulary curated, Set<String> blocklist) {
-    Set<String> blocked = new HashSet<>();
-    blocklist.forEach(b -> blocked.add(b.strip().toLowerCase(Locale.ROOT)));
-    Map<String, String> curatedByKey = new HashMap<>();
-    Set<String> ids = new HashSet<>();
-    for (Concept c : curated.concepts()) {
-      ids.add(c.id());
-      c.surfaceForms().forEach(f -> curatedByKey.putIfAbsent(TermKey.of(f), c.id()));
+    public Vocabulary apply(Vocabulary extracted, Vocabulary curated, Set<String> blocklist) {
+        Set<String> blocked = new HashSet<>();
+        blocklist.forEach(b -> blocked.add(b.strip().toLowerCase(Locale.ROOT)));
+        Map<String, String> curatedByKey = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Concept c : curated.concepts()) {
+            ids.add(c.id());
+            c.surfaceForms().forEach(f -> curatedByKey.putIfAbsent(TermKey.of(f), c.id()));
+        }
+        Map<String, String> idOf = new HashMap<>();
+        List<Concept> concepts = new ArrayList<>(curated.concepts());
+        for (Concept e : extracted.concepts()) {
+            if (blocked.contains(e.id())
+                    || e.surfaceForms().stream().anyMatch(f -> blocked.contains(f.toLowerCase(Locale.ROOT)))) {
+                continue;
+            }
+            String into = e.surfaceForms().stream()
+                    .map(f -> curatedByKey.get(TermKey.of(f)))
+                    .filter(id -> id != null)
+                    .findFirst()
+                    .orElse(null);
+            if (into != null) {
+                idOf.put(e.id(), into);
+                continue;
+            }
+            String id = e.id();
+            for (int n = 2; ids.contains(id); n++) id = e.id() + "-" + n;
+            ids.add(id);
+            idOf.put(e.id(), id);
+            concepts.add(new Concept(id, e.name(), e.aliases(), e.kind(), e.definition(), e.home(), Concept.EXTRACTED));
+        }
+        Set<String> curatedIds = new HashSet<>();
+        curated.concepts().forEach(c -> curatedIds.add(c.id()));
+        Set<String> taken = new HashSet<>();
+        curated.relations().forEach(r -> taken.add(r.toString()));
+        Map<String, CuratedRelation> merged = new LinkedHashMap<>();
+        for (CuratedRelation r : extracted.relations()) {
+            String from = idOf.get(r.from());
+            String to = idOf.get(r.to());
+            if (from == null || to == null || from.equals(to)) continue;
+            if (r.type() == RelationType.PREREQUISITE_OF && (curatedIds.contains(from) || curatedIds.contains(to)))
+                continue;
+            CuratedRelation moved =
+                    new CuratedRelation(from, r.type(), to, r.evidence(), r.weight(), Concept.EXTRACTED);
+            if (taken.contains(moved.toString())) continue;
+            merged.merge(moved.toString(), moved, VocabularyOverlay::combine);
+        }
+        List<CuratedRelation> relations = new ArrayList<>(curated.relations());
+        relations.addAll(merged.values());
+        return new Vocabulary(concepts, relations);
     }
-    Map<String, String> idOf = new HashMap<>();
-    List<Concept> concepts = new ArrayList<>(curated.concepts());
-    for (Concept e : extracted.concepts()) {
-      if (blocked.contains(e.id()) || e.surfaceForms().stream().anyMatch(f -> blocked.contains(f.toLowerCase(Locale.ROOT)))) {
-        continue;
-      }
-      String into = e.surfaceForms().stream().map(f -> curatedByKey.get(TermKey.of(f))).filter(id -> id != null)
-          .findFirst().orElse(null);
-      if (into != null) {
-        idOf.put(e.id(), into);
-        continue;
-      }
-      String id = e.id();
-      for (int n = 2; ids.contains(id); n++) id = e.id() + "-" + n;
-      ids.add(id);
-      idOf.put(e.id(), id);
-      concepts.add(new Concept(id, e.name(), e.aliases(), e.kind(), e.definition(), e.home(), Concept.EXTRACTED));
-    }
-    Set<String> curatedIds = new HashSet<>();
-    curated.concepts().forEach(c -> curatedIds.add(c.id()));
-    Set<String> taken = new HashSet<>();
-    curated.relations().forEach(r -> taken.add(r.toString()));
-    Map<String, CuratedRelation> merged = new LinkedHashMap<>();
-    for (CuratedRelation r : extracted.relations()) {
-      String from = idOf.get(r.from());
-      String to = idOf.get(r.to());
-      if (from == null || to == null || from.equals(to)) continue;
-      if (r.type() == RelationType.PREREQUISITE_OF && (curatedIds.contains(from) || curatedIds.contains(to))) continue;
-      CuratedRelation moved = new CuratedRelation(from, r.type(), to, r.evidence(), r.weight(), Concept.EXTRACTED);
-      if (taken.contains(moved.toString())) continue;
-      merged.merge(moved.toString(), moved, VocabularyOverlay::combine);
-    }
-    List<CuratedRelation> relations = new ArrayList<>(curated.relations());
-    relations.addAll(merged.values());
-    return new Vocabulary(concepts, relations);
-  }
 
-  /** Two extracted relations that land on the same curated pair: the surer weight, the evidence of both. */
-  private static CuratedRelation combine(CuratedRelation a, CuratedRelation b) {
-    List<SectionRef> evidence = new ArrayList<>(a.evidence());
-    b.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
-    return new CuratedRelation(a.from(), a.type(), a.to(), evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())),
-        Math.max(a.weight(), b.weight()), Concept.EXTRACTED);
-  }
+    /** Two extracted relations that land on the same curated pair: the surer weight, the evidence of both. */
+    private static CuratedRelation combine(CuratedRelation a, CuratedRelation b) {
+        List<SectionRef> evidence = new ArrayList<>(a.evidence());
+        b.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
+        return new CuratedRelation(
+                a.from(),
+                a.type(),
+                a.to(),
+                evidence.subList(0, Math.min(MAX_EVIDENCE, evidence.size())),
+                Math.max(a.weight(), b.weight()),
+                Concept.EXTRACTED);
+    }
 }

@@ -9,13 +9,15 @@ import org.guidesearch.indexer.corpus.SectionRef;
  * person (statistical or extracted) are {@code curated == false}: their source is "extracted".
  */
 public record ConceptRelation(
-    String from, RelationType type, String to, double weight, List<SectionRef> evidence, boolean curated) {
-  public ConceptRelation {
-    evidence = List.copyOf(evidence);
-  }
+        String from, RelationType type, String to, double weight, List<SectionRef> evidence, boolean curated) {
+    public ConceptRelation {
+        evidence = List.copyOf(evidence);
+    }
 
-  /** Where the edge came from, as the store and the API show it. */
-  public String source() {
-    return curated ? org.guidesearch.graph.vocabulary.Concept.CURATED : org.guidesearch.graph.vocabulary.Concept.EXTRACTED;
-  }
+    /** Where the edge came from, as the store and the API show it. */
+    public String source() {
+        return curated
+                ? org.guidesearch.graph.vocabulary.Concept.CURATED
+                : org.guidesearch.graph.vocabulary.Concept.EXTRACTED;
+    }
 }

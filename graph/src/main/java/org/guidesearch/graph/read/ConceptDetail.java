@@ -4,12 +4,12 @@ import java.util.List;
 
 /** A concept with its sections, home first, then by mention weight; {@code source} is "curated" or "extracted". */
 public record ConceptDetail(
-    String id,
-    String guide,
-    String name,
-    List<String> aliases,
-    String kind,
-    String definition,
-    long sectionCount,
-    List<WeightedSection> sections,
-    String source) {}
+        String id,
+        String guide,
+        String name,
+        List<String> aliases,
+        String kind,
+        String definition,
+        long sectionCount,
+        List<WeightedSection> sections,
+        String source) {}

@@ -4,4 +4,9 @@ import java.util.Map;
 
 /** Sizes of the stored graph. */
 public record GraphStats(
-    long documents, long sections, long concepts, long mentions, long sectionLinks, Map<String, Long> relationsByType) {}
+        long documents,
+        long sections,
+        long concepts,
+        long mentions,
+        long sectionLinks,
+        Map<String, Long> relationsByType) {}

@@ -13,17 +13,17 @@ import java.nio.file.Path;
  * @param embeddedDir the embedded store's folder (used when {@code uri} is null)
  * @param boltPort    the embedded store's Bolt port on 127.0.0.1; 0 picks a free one
  */
-public record GraphStoreSettings(URI uri, String user, String password, String database, Path embeddedDir,
-    int boltPort) {
-  public GraphStoreSettings {
-    database = database == null || database.isBlank() ? "neo4j" : database;
-    if (uri == null && embeddedDir == null) {
-      throw new IllegalArgumentException("either an external uri or an embedded folder is needed");
+public record GraphStoreSettings(
+        URI uri, String user, String password, String database, Path embeddedDir, int boltPort) {
+    public GraphStoreSettings {
+        database = database == null || database.isBlank() ? "neo4j" : database;
+        if (uri == null && embeddedDir == null) {
+            throw new IllegalArgumentException("either an external uri or an embedded folder is needed");
+        }
+        if (boltPort < 0 || boltPort > 65535) throw new IllegalArgumentException("bolt port out of range: " + boltPort);
     }
-    if (boltPort < 0 || boltPort > 65535) throw new IllegalArgumentException("bolt port out of range: " + boltPort);
-  }
 
-  public boolean embedded() {
-    return uri == null;
-  }
+    public boolean embedded() {
+        return uri == null;
+    }
 }

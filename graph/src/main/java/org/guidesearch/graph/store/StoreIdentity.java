@@ -27,56 +27,60 @@ import org.neo4j.driver.AuthTokens;
  * @param password the {@value #USER} user's password; random, never logged
  */
 public record StoreIdentity(String id, String password) {
-  public static final String USER = "neo4j";
-  public static final String ID_FILE = "store-id";
-  public static final String PASSWORD_FILE = "password";
+    public static final String USER = "neo4j";
+    public static final String ID_FILE = "store-id";
+    public static final String PASSWORD_FILE = "password";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  public StoreIdentity {
-    if (id == null || id.isBlank()) throw new IllegalArgumentException("a store id is needed");
-    if (password == null || password.isBlank()) throw new IllegalArgumentException("a store password is needed");
-  }
-
-  /** Reads the identity kept in {@code folder}, generating what is missing (the folder too). */
-  public static StoreIdentity ofFolder(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    String id = readOrCreate(folder.resolve(ID_FILE), UUID.randomUUID().toString());
-    byte[] secret = new byte[24];
-    RANDOM.nextBytes(secret);
-    String password = readOrCreate(folder.resolve(PASSWORD_FILE),
-        Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-    return new StoreIdentity(id, password);
-  }
-
-  public AuthToken authToken() {
-    return AuthTokens.basic(USER, password);
-  }
-
-  @Override
-  public String toString() {
-    return "StoreIdentity[id=" + id + "]";
-  }
-
-  /** The file's content, or {@code fresh} written into a new file that only its owner can read. */
-  private static String readOrCreate(Path file, String fresh) throws IOException {
-    if (Files.exists(file)) {
-      String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
-      if (!kept.isEmpty()) return kept;
-      Files.delete(file); // an empty file is what a crash during its first write leaves
+    public StoreIdentity {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("a store id is needed");
+        if (password == null || password.isBlank()) throw new IllegalArgumentException("a store password is needed");
     }
-    try (SeekableByteChannel out = Files.newByteChannel(file,
-        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file))) {
-      out.write(ByteBuffer.wrap((fresh + "\n").getBytes(StandardCharsets.UTF_8)));
-      return fresh;
-    } catch (FileAlreadyExistsException raced) {
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
-    }
-  }
 
-  private static FileAttribute<?>[] ownerOnly(Path file) {
-    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-    return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-        : new FileAttribute<?>[0];
-  }
+    /** Reads the identity kept in {@code folder}, generating what is missing (the folder too). */
+    public static StoreIdentity ofFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        String id = readOrCreate(folder.resolve(ID_FILE), UUID.randomUUID().toString());
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String password = readOrCreate(
+                folder.resolve(PASSWORD_FILE),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new StoreIdentity(id, password);
+    }
+
+    public AuthToken authToken() {
+        return AuthTokens.basic(USER, password);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreIdentity[id=" + id + "]";
+    }
+
+    /** The file's content, or {@code fresh} written into a new file that only its owner can read. */
+    private static String readOrCreate(Path file, String fresh) throws IOException {
+        if (Files.exists(file)) {
+            String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!kept.isEmpty()) return kept;
+            Files.delete(file); // an empty file is what a crash during its first write leaves
+        }
+        try (SeekableByteChannel out = Files.newByteChannel(
+                file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file))) {
+            out.write(ByteBuffer.wrap((fresh + "\n").getBytes(StandardCharsets.UTF_8)));
+            return fresh;
+        } catch (FileAlreadyExistsException raced) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path file) {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
+                : new FileAttribute<?>[0];
+    }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ConceptExtractorTest {
-  // A made-up subject, so that nothing here can lean on a word list about a real one.
-  static final String GUIDE = """
+    // A made-up subject, so that nothing here can lean on a word list about a real one.
+    static final String GUIDE = """
       # Part I: Orchards
 
       ## Table of Contents
@@ -46,108 +46,114 @@ class ConceptExtractorTest {
       - **Rootstock**: The lower part of a graft, which bears the roots.
       """;
 
-  static Vocabulary vocabulary;
-  static Map<String, Concept> byName;
+    static Vocabulary vocabulary;
+    static Map<String, Concept> byName;
 
-  @BeforeAll
-  static void extract() throws Exception {
-    SmallGuide guide = SmallGuide.of(GUIDE);
-    vocabulary = new ConceptExtractor().extract(guide.corpus(), guide.folder());
-    byName = vocabulary.concepts().stream()
-        .collect(Collectors.toMap(c -> c.name().toLowerCase(java.util.Locale.ROOT), Function.identity()));
-  }
-
-  static Concept named(String form) {
-    return vocabulary.concepts().stream()
-        .filter(c -> c.surfaceForms().stream().anyMatch(f -> f.equalsIgnoreCase(form)))
-        .findFirst().orElseThrow(() -> new AssertionError("no concept '" + form + "' in " + byName.keySet()));
-  }
-
-  static boolean related(String from, RelationType type, String to) {
-    String a = named(from).id();
-    String b = named(to).id();
-    return vocabulary.relations().stream().anyMatch(r -> r.from().equals(a) && r.type() == type && r.to().equals(b));
-  }
-
-  @Test
-  void everyConceptAndRelationIsMarkedExtracted() {
-    assertThat(vocabulary.concepts()).isNotEmpty().allMatch(c -> c.source().equals(Concept.EXTRACTED));
-    assertThat(vocabulary.relations()).isNotEmpty().allMatch(r -> r.source().equals(Concept.EXTRACTED))
-        .allMatch(r -> r.weight() > 0 && r.weight() <= 1).allMatch(r -> !r.evidence().isEmpty());
-  }
-
-  @Test
-  void anAbbreviationBecomesAnAliasOfItsExpansion() {
-    Concept zone = named("CCZ");
-    assertThat(zone.name()).isEqualTo("Cambium Contact Zone");
-    assertThat(zone.aliases()).contains("CCZ");
-  }
-
-  @Test
-  void aHeadingThatNamesAConceptIsItsHome() {
-    assertThat(named("grafting union").home().anchor()).isEqualTo("11-the-grafting-union");
-  }
-
-  @Test
-  void versusHeadingsSplitIntoTwoConceptsThatContrast() {
-    assertThat(named("pruning").home().anchor()).isEqualTo("12-pruning-vs-thinning");
-    assertThat(related("pruning", RelationType.CONTRASTS_WITH, "thinning")).isTrue();
-  }
-
-  @Test
-  void theGlossaryGivesTheDefinitionAndBoldTermsAreCandidates() {
-    assertThat(named("scion").definition()).startsWith("The upper part of a graft");
-    assertThat(named("rootstock").definition()).startsWith("The lower part of a graft");
-  }
-
-  @Test
-  void withoutAGlossaryTheFirstIsASentenceDefines() {
-    assertThat(named("grafting union").definition()).isEqualTo("A grafting union is a joint that heals\nslowly."
-        .replace("\n", " "));
-  }
-
-  @Test
-  void inlineCodeUsedInTwoSectionsIsAConcept() {
-    assertThat(named("seal_wound()").kind()).isEqualTo("code");
-  }
-
-  @Test
-  void cueVerbsAndHearstPatternsBecomeTypedRelations() {
-    assertThat(related("CCZ", RelationType.LIMITS, "water flow")).isTrue();
-    assertThat(related("cleft graft", RelationType.USES, "CCZ")).isTrue();
-    assertThat(related("whip graft", RelationType.IS_A, "grafting method")).isTrue();
-    assertThat(related("cleft graft", RelationType.IS_A, "grafting method")).isTrue();
-  }
-
-  @Test
-  void aLongerNameIsAKindOfTheConceptItEndsWith() {
-    assertThat(related("cleft graft", RelationType.IS_A, "graft")).isTrue();
-  }
-
-  @Test
-  void navigationSectionsProposeNothing() {
-    assertThat(vocabulary.concepts()).noneMatch(c -> c.home() != null && c.home().anchor().equals("table-of-contents"));
-  }
-
-  @Test
-  void prerequisitesPointForwardInReadingOrder() {
-    Map<String, Integer> order = new java.util.HashMap<>();
-    new java.util.ArrayList<>(vocabulary.concepts()).forEach(c -> order.put(c.id(), 0));
-    for (CuratedRelation r : vocabulary.relations()) {
-      if (r.type() != RelationType.PREREQUISITE_OF) continue;
-      Concept from = vocabulary.concept(r.from()).orElseThrow();
-      Concept to = vocabulary.concept(r.to()).orElseThrow();
-      assertThat(from.home()).isNotEqualTo(to.home());
+    @BeforeAll
+    static void extract() throws Exception {
+        SmallGuide guide = SmallGuide.of(GUIDE);
+        vocabulary = new ConceptExtractor().extract(guide.corpus(), guide.folder());
+        byName = vocabulary.concepts().stream()
+                .collect(Collectors.toMap(c -> c.name().toLowerCase(java.util.Locale.ROOT), Function.identity()));
     }
-  }
 
-  @Test
-  void theSameGuideGivesTheSameBytes() throws Exception {
-    SmallGuide guide = SmallGuide.of(GUIDE);
-    VocabularyJson json = new VocabularyJson();
-    byte[] first = json.write(new ConceptExtractor().extract(guide.corpus(), guide.folder()));
-    byte[] second = json.write(new ConceptExtractor().extract(guide.corpus(), guide.folder()));
-    assertThat(second).isEqualTo(first);
-    assertThat(json.write(json.read(first))).isEqualTo(first);
-  }
+    static Concept named(String form) {
+        return vocabulary.concepts().stream()
+                .filter(c -> c.surfaceForms().stream().anyMatch(f -> f.equalsIgnoreCase(form)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no concept '" + form + "' in " + byName.keySet()));
+    }
+
+    static boolean related(String from, RelationType type, String to) {
+        String a = named(from).id();
+        String b = named(to).id();
+        return vocabulary.relations().stream()
+                .anyMatch(r -> r.from().equals(a) && r.type() == type && r.to().equals(b));
+    }
+
+    @Test
+    void everyConceptAndRelationIsMarkedExtracted() {
+        assertThat(vocabulary.concepts()).isNotEmpty().allMatch(c -> c.source().equals(Concept.EXTRACTED));
+        assertThat(vocabulary.relations())
+                .isNotEmpty()
+                .allMatch(r -> r.source().equals(Concept.EXTRACTED))
+                .allMatch(r -> r.weight() > 0 && r.weight() <= 1)
+                .allMatch(r -> !r.evidence().isEmpty());
+    }
+
+    @Test
+    void anAbbreviationBecomesAnAliasOfItsExpansion() {
+        Concept zone = named("CCZ");
+        assertThat(zone.name()).isEqualTo("Cambium Contact Zone");
+        assertThat(zone.aliases()).contains("CCZ");
+    }
+
+    @Test
+    void aHeadingThatNamesAConceptIsItsHome() {
+        assertThat(named("grafting union").home().anchor()).isEqualTo("11-the-grafting-union");
+    }
+
+    @Test
+    void versusHeadingsSplitIntoTwoConceptsThatContrast() {
+        assertThat(named("pruning").home().anchor()).isEqualTo("12-pruning-vs-thinning");
+        assertThat(related("pruning", RelationType.CONTRASTS_WITH, "thinning")).isTrue();
+    }
+
+    @Test
+    void theGlossaryGivesTheDefinitionAndBoldTermsAreCandidates() {
+        assertThat(named("scion").definition()).startsWith("The upper part of a graft");
+        assertThat(named("rootstock").definition()).startsWith("The lower part of a graft");
+    }
+
+    @Test
+    void withoutAGlossaryTheFirstIsASentenceDefines() {
+        assertThat(named("grafting union").definition())
+                .isEqualTo("A grafting union is a joint that heals\nslowly.".replace("\n", " "));
+    }
+
+    @Test
+    void inlineCodeUsedInTwoSectionsIsAConcept() {
+        assertThat(named("seal_wound()").kind()).isEqualTo("code");
+    }
+
+    @Test
+    void cueVerbsAndHearstPatternsBecomeTypedRelations() {
+        assertThat(related("CCZ", RelationType.LIMITS, "water flow")).isTrue();
+        assertThat(related("cleft graft", RelationType.USES, "CCZ")).isTrue();
+        assertThat(related("whip graft", RelationType.IS_A, "grafting method")).isTrue();
+        assertThat(related("cleft graft", RelationType.IS_A, "grafting method")).isTrue();
+    }
+
+    @Test
+    void aLongerNameIsAKindOfTheConceptItEndsWith() {
+        assertThat(related("cleft graft", RelationType.IS_A, "graft")).isTrue();
+    }
+
+    @Test
+    void navigationSectionsProposeNothing() {
+        assertThat(vocabulary.concepts())
+                .noneMatch(c -> c.home() != null && c.home().anchor().equals("table-of-contents"));
+    }
+
+    @Test
+    void prerequisitesPointForwardInReadingOrder() {
+        Map<String, Integer> order = new java.util.HashMap<>();
+        new java.util.ArrayList<>(vocabulary.concepts()).forEach(c -> order.put(c.id(), 0));
+        for (CuratedRelation r : vocabulary.relations()) {
+            if (r.type() != RelationType.PREREQUISITE_OF) continue;
+            Concept from = vocabulary.concept(r.from()).orElseThrow();
+            Concept to = vocabulary.concept(r.to()).orElseThrow();
+            assertThat(from.home()).isNotEqualTo(to.home());
+        }
+    }
+
+    @Test
+    void theSameGuideGivesTheSameBytes() throws Exception {
+        SmallGuide guide = SmallGuide.of(GUIDE);
+        VocabularyJson json = new VocabularyJson();
+        byte[] first = json.write(new ConceptExtractor().extract(guide.corpus(), guide.folder()));
+        byte[] second = json.write(new ConceptExtractor().extract(guide.corpus(), guide.folder()));
+        assertThat(second).isEqualTo(first);
+        assertThat(json.write(json.read(first))).isEqualTo(first);
+    }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class QualifiedHeadingTest {
-  @Test
-  void aHeadingThatQualifiesItsLeadingWordNamesItEvenWhenTheWordIsGeneric() throws Exception {
-    SmallGuide guide = SmallGuide.of("""
+    @Test
+    void aHeadingThatQualifiesItsLeadingWordNamesItEvenWhenTheWordIsGeneric() throws Exception {
+        SmallGuide guide = SmallGuide.of("""
         # Part I: Orchards
 
         ## 1. Basics
@@ -18,7 +18,8 @@ class QualifiedHeadingTest {
 
         Patterns decide where each tree stands. Patterns repeat.
         """);
-    var vocabulary = new ConceptExtractor().extract(guide.corpus(), guide.folder());
-    assertThat(vocabulary.concepts()).anyMatch(c -> c.surfaceForms().stream().anyMatch(f -> f.equalsIgnoreCase("patterns")));
-  }
+        var vocabulary = new ConceptExtractor().extract(guide.corpus(), guide.folder());
+        assertThat(vocabulary.concepts())
+                .anyMatch(c -> c.surfaceForms().stream().anyMatch(f -> f.equalsIgnoreCase("patterns")));
+    }
 }

@@ -9,9 +9,9 @@ import org.guidesearch.indexer.corpus.SectionSplitter;
 
 /** A guide of one Markdown file written to a temporary folder and read by the real corpus reader. */
 record SmallGuide(Path folder, Corpus corpus) {
-  static SmallGuide of(String markdown) throws IOException {
-    Path folder = Files.createTempDirectory("small-guide");
-    Files.writeString(folder.resolve("part1.md"), markdown);
-    return new SmallGuide(folder, new CorpusReader(new SectionSplitter()).read(folder));
-  }
+    static SmallGuide of(String markdown) throws IOException {
+        Path folder = Files.createTempDirectory("small-guide");
+        Files.writeString(folder.resolve("part1.md"), markdown);
+        return new SmallGuide(folder, new CorpusReader(new SectionSplitter()).read(folder));
+    }
 }

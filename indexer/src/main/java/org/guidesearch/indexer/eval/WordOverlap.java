@@ -11,29 +11,29 @@ import java.util.regex.Pattern;
  * measure of how close a reader question filed with a section comes to a judged query.
  */
 public final class WordOverlap {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
-  private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "to", "in", "is", "my", "i", "do",
-      "does", "how", "what", "why", "when", "can", "it", "and", "or", "for", "on", "with", "that", "this", "be", "are",
-      "from", "by", "at", "as", "not");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "of", "to", "in", "is", "my", "i", "do", "does", "how", "what", "why", "when", "can",
+            "it", "and", "or", "for", "on", "with", "that", "this", "be", "are", "from", "by", "at", "as", "not");
 
-  private WordOverlap() {}
+    private WordOverlap() {}
 
-  /** Shared words over all words of both, 0 to 1. */
-  public static double of(String a, String b) {
-    Set<String> x = words(a);
-    Set<String> y = words(b);
-    if (x.isEmpty() && y.isEmpty()) return 0;
-    Set<String> shared = new HashSet<>(x);
-    shared.retainAll(y);
-    return (double) shared.size() / (x.size() + y.size() - shared.size());
-  }
-
-  static Set<String> words(String text) {
-    Set<String> out = new HashSet<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      if (!FUNCTION_WORDS.contains(m.group())) out.add(m.group());
+    /** Shared words over all words of both, 0 to 1. */
+    public static double of(String a, String b) {
+        Set<String> x = words(a);
+        Set<String> y = words(b);
+        if (x.isEmpty() && y.isEmpty()) return 0;
+        Set<String> shared = new HashSet<>(x);
+        shared.retainAll(y);
+        return (double) shared.size() / (x.size() + y.size() - shared.size());
     }
-    return out;
-  }
+
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (!FUNCTION_WORDS.contains(m.group())) out.add(m.group());
+        }
+        return out;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param warnings what went wrong on the way but did not stop it (a refused file, an unreachable mirror)
  */
 public record FetchedGuide(Guide guide, Path folder, String origin, List<String> warnings) {
-  public FetchedGuide {
-    warnings = List.copyOf(warnings);
-  }
+    public FetchedGuide {
+        warnings = List.copyOf(warnings);
+    }
 }

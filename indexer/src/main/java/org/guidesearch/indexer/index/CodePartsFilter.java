@@ -21,71 +21,71 @@ import org.apache.lucene.util.AttributeSource;
  * {@code set} and {@code buffer}; {@code __init__} also yields {@code init}. Queries then match either form.
  */
 public final class CodePartsFilter extends TokenFilter {
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-  private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-  private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-  private final Deque<String> pending = new ArrayDeque<>();
-  private AttributeSource.State original;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final Deque<String> pending = new ArrayDeque<>();
+    private AttributeSource.State original;
 
-  public CodePartsFilter(TokenStream input) {
-    super(input);
-  }
-
-  @Override
-  public boolean incrementToken() throws IOException {
-    if (!pending.isEmpty()) {
-      restoreState(original);
-      term.setEmpty().append(pending.pop());
-      posInc.setPositionIncrement(0);
-      keyword.setKeyword(false);
-      return true;
+    public CodePartsFilter(TokenStream input) {
+        super(input);
     }
-    if (!input.incrementToken()) {
-      return false;
-    }
-    String token = term.toString();
-    if (isIdentifier(token)) {
-      keyword.setKeyword(true);
-      pending.addAll(partsOf(token));
-      original = captureState();
-    }
-    return true;
-  }
 
-  @Override
-  public void reset() throws IOException {
-    super.reset();
-    pending.clear();
-    original = null;
-  }
-
-  /** A token with an inner dot or an underscore is code, not an English word. */
-  static boolean isIdentifier(String token) {
-    return token.indexOf('_') >= 0 || (token.indexOf('.') > 0 && token.indexOf('.') < token.length() - 1);
-  }
-
-  static Set<String> partsOf(String token) {
-    Set<String> parts = new LinkedHashSet<>();
-    for (String dotted : token.split("\\.")) {
-      String bare = strip(dotted);
-      if (!bare.isEmpty()) {
-        parts.add(bare);
-      }
-      for (String word : bare.split("_+")) {
-        if (word.length() > 1) {
-          parts.add(word);
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!pending.isEmpty()) {
+            restoreState(original);
+            term.setEmpty().append(pending.pop());
+            posInc.setPositionIncrement(0);
+            keyword.setKeyword(false);
+            return true;
         }
-      }
+        if (!input.incrementToken()) {
+            return false;
+        }
+        String token = term.toString();
+        if (isIdentifier(token)) {
+            keyword.setKeyword(true);
+            pending.addAll(partsOf(token));
+            original = captureState();
+        }
+        return true;
     }
-    parts.remove(token);
-    return parts;
-  }
 
-  private static String strip(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '_') start++;
-    while (end > start && s.charAt(end - 1) == '_') end--;
-    return s.substring(start, end);
-  }
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        pending.clear();
+        original = null;
+    }
+
+    /** A token with an inner dot or an underscore is code, not an English word. */
+    static boolean isIdentifier(String token) {
+        return token.indexOf('_') >= 0 || (token.indexOf('.') > 0 && token.indexOf('.') < token.length() - 1);
+    }
+
+    static Set<String> partsOf(String token) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (String dotted : token.split("\\.")) {
+            String bare = strip(dotted);
+            if (!bare.isEmpty()) {
+                parts.add(bare);
+            }
+            for (String word : bare.split("_+")) {
+                if (word.length() > 1) {
+                    parts.add(word);
+                }
+            }
+        }
+        parts.remove(token);
+        return parts;
+    }
+
+    private static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '_') start++;
+        while (end > start && s.charAt(end - 1) == '_') end--;
+        return s.substring(start, end);
+    }
 }

@@ -19,34 +19,34 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * change of vocabulary needs no re-index.
  */
 public final class SectionAnalyzer extends Analyzer {
-  private final SynonymMap synonyms;
+    private final SynonymMap synonyms;
 
-  /** Index-time analysis: no synonyms. */
-  public SectionAnalyzer() {
-    this(null);
-  }
-
-  /** Query-time analysis with {@code synonyms} applied before stemming; null for none. */
-  public SectionAnalyzer(SynonymMap synonyms) {
-    this.synonyms = synonyms;
-  }
-
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    StandardTokenizer source = new StandardTokenizer();
-    TokenStream stream = new LowerCaseFilter(source);
-    if (synonyms != null && synonyms.fst != null) {
-      stream = new SynonymGraphFilter(stream, synonyms, true);
+    /** Index-time analysis: no synonyms. */
+    public SectionAnalyzer() {
+        this(null);
     }
-    stream = new CodePartsFilter(stream);
-    stream = new EnglishPossessiveFilter(stream);
-    stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    stream = new PorterStemFilter(stream);
-    return new TokenStreamComponents(source, stream);
-  }
 
-  @Override
-  protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new LowerCaseFilter(in);
-  }
+    /** Query-time analysis with {@code synonyms} applied before stemming; null for none. */
+    public SectionAnalyzer(SynonymMap synonyms) {
+        this.synonyms = synonyms;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(source);
+        if (synonyms != null && synonyms.fst != null) {
+            stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        stream = new CodePartsFilter(stream);
+        stream = new EnglishPossessiveFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
 }

@@ -20,82 +20,83 @@ import org.apache.lucene.util.QueryBuilder;
  * ({@link FieldRetarget}).
  */
 final class AnalysedQuery {
-  /** The tokens the any-word queries are built from. */
-  private final TokenGraph words;
-  /** The tokens the phrases are built from; null when the query has no room for phrases. */
-  private final TokenGraph phraseWords;
-  private final Builder builder;
-  /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
-  private Query anyWordModel;
-  /** The first phrase built; the others are copies of it with their own field and slop. */
-  private Query phraseModel;
+    /** The tokens the any-word queries are built from. */
+    private final TokenGraph words;
+    /** The tokens the phrases are built from; null when the query has no room for phrases. */
+    private final TokenGraph phraseWords;
 
-  private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer) {
-    this.words = words;
-    this.phraseWords = phraseWords;
-    this.builder = new Builder(analyzer);
-  }
+    private final Builder builder;
+    /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
+    private Query anyWordModel;
+    /** The first phrase built; the others are copies of it with their own field and slop. */
+    private Query phraseModel;
 
-  /** {@code text} with every synonym expansion, however many clauses that makes. */
-  static AnalysedQuery of(Analyzer analyzer, String text) {
-    TokenGraph graph = analyse(analyzer, text);
-    return new AnalysedQuery(graph, graph, analyzer);
-  }
-
-  /**
-   * {@code text} with as many synonym expansions as {@code budget} allows ({@link ClauseBudget}); with phrases when
-   * {@code phrases} and there is room for them.
-   */
-  static AnalysedQuery within(Analyzer analyzer, String text, ClauseBudget budget, boolean phrases) {
-    ClauseBudget.Fitted fitted = budget.fit(analyse(analyzer, text), phrases);
-    return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer);
-  }
-
-  private static TokenGraph analyse(Analyzer analyzer, String text) {
-    try (TokenStream ts = analyzer.tokenStream("", text)) {
-      ts.reset();
-      List<AttributeSource.State> tokens = new ArrayList<>();
-      while (ts.incrementToken()) tokens.add(ts.captureState());
-      ts.end();
-      return TokenGraph.of(ts.cloneAttributes(), tokens, ts.captureState());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analysing a String does no I/O
-    }
-  }
-
-  /** Any of the words in {@code field}; null when the text has no searchable word. */
-  Query anyWord(String field) {
-    if (anyWordModel == null) {
-      anyWordModel = builder.build(words.stream(), Occur.SHOULD, field, false, 0);
-      return anyWordModel;
-    }
-    Query copied = FieldRetarget.to(anyWordModel, field);
-    return copied != null ? copied : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
-  }
-
-  /**
-   * The words as a phrase in {@code field}, {@code slop} positions apart at most; null when there is none or no room
-   * for one.
-   */
-  Query phrase(String field, int slop) {
-    if (phraseWords == null) return null;
-    if (phraseModel == null) {
-      phraseModel = builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
-      return phraseModel;
-    }
-    // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.
-    Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop) : null;
-    return copied != null ? copied : builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
-  }
-
-  /** Opens {@link QueryBuilder}'s token-stream entry point. */
-  private static final class Builder extends QueryBuilder {
-    Builder(Analyzer analyzer) {
-      super(analyzer);
+    private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer) {
+        this.words = words;
+        this.phraseWords = phraseWords;
+        this.builder = new Builder(analyzer);
     }
 
-    Query build(TokenStream tokens, Occur occur, String field, boolean quoted, int slop) {
-      return createFieldQuery(tokens, occur, field, quoted, slop);
+    /** {@code text} with every synonym expansion, however many clauses that makes. */
+    static AnalysedQuery of(Analyzer analyzer, String text) {
+        TokenGraph graph = analyse(analyzer, text);
+        return new AnalysedQuery(graph, graph, analyzer);
     }
-  }
+
+    /**
+     * {@code text} with as many synonym expansions as {@code budget} allows ({@link ClauseBudget}); with phrases when
+     * {@code phrases} and there is room for them.
+     */
+    static AnalysedQuery within(Analyzer analyzer, String text, ClauseBudget budget, boolean phrases) {
+        ClauseBudget.Fitted fitted = budget.fit(analyse(analyzer, text), phrases);
+        return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer);
+    }
+
+    private static TokenGraph analyse(Analyzer analyzer, String text) {
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            ts.reset();
+            List<AttributeSource.State> tokens = new ArrayList<>();
+            while (ts.incrementToken()) tokens.add(ts.captureState());
+            ts.end();
+            return TokenGraph.of(ts.cloneAttributes(), tokens, ts.captureState());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a String does no I/O
+        }
+    }
+
+    /** Any of the words in {@code field}; null when the text has no searchable word. */
+    Query anyWord(String field) {
+        if (anyWordModel == null) {
+            anyWordModel = builder.build(words.stream(), Occur.SHOULD, field, false, 0);
+            return anyWordModel;
+        }
+        Query copied = FieldRetarget.to(anyWordModel, field);
+        return copied != null ? copied : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
+    }
+
+    /**
+     * The words as a phrase in {@code field}, {@code slop} positions apart at most; null when there is none or no room
+     * for one.
+     */
+    Query phrase(String field, int slop) {
+        if (phraseWords == null) return null;
+        if (phraseModel == null) {
+            phraseModel = builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
+            return phraseModel;
+        }
+        // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.
+        Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop) : null;
+        return copied != null ? copied : builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
+    }
+
+    /** Opens {@link QueryBuilder}'s token-stream entry point. */
+    private static final class Builder extends QueryBuilder {
+        Builder(Analyzer analyzer) {
+            super(analyzer);
+        }
+
+        Query build(TokenStream tokens, Occur occur, String field, boolean quoted, int slop) {
+            return createFieldQuery(tokens, occur, field, quoted, slop);
+        }
+    }
 }

@@ -16,72 +16,73 @@ import org.apache.lucene.search.TermQuery;
  * building it again (a query with multi-word synonyms is built through a token graph and an automaton).
  */
 final class FieldRetarget {
-  private FieldRetarget() {}
+    private FieldRetarget() {}
 
-  /** Copies keep each phrase's slop. */
-  private static final int SAME_SLOP = -1;
+    /** Copies keep each phrase's slop. */
+    private static final int SAME_SLOP = -1;
 
-  /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
-  static Query to(Query query, String field) {
-    return copy(query, field, SAME_SLOP);
-  }
+    /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
+    static Query to(Query query, String field) {
+        return copy(query, field, SAME_SLOP);
+    }
 
-  /**
-   * {@code query} with every term moved to {@code field} and every phrase given {@code slop}; what Lucene's builder
-   * makes of the same text with that slop, since a phrase's slop changes no more than the phrase's own setting.
-   */
-  static Query to(Query query, String field, int slop) {
-    return copy(query, field, slop);
-  }
+    /**
+     * {@code query} with every term moved to {@code field} and every phrase given {@code slop}; what Lucene's builder
+     * makes of the same text with that slop, since a phrase's slop changes no more than the phrase's own setting.
+     */
+    static Query to(Query query, String field, int slop) {
+        return copy(query, field, slop);
+    }
 
-  private static Query copy(Query query, String field, int slop) {
-    if (query instanceof BoostQuery b) {
-      Query inner = copy(b.getQuery(), field, slop);
-      return inner == null ? null : new BoostQuery(inner, b.getBoost());
+    private static Query copy(Query query, String field, int slop) {
+        if (query instanceof BoostQuery b) {
+            Query inner = copy(b.getQuery(), field, slop);
+            return inner == null ? null : new BoostQuery(inner, b.getBoost());
+        }
+        if (query instanceof BooleanQuery b) {
+            BooleanQuery.Builder out =
+                    new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+            for (BooleanClause c : b.clauses()) {
+                Query inner = copy(c.getQuery(), field, slop);
+                if (inner == null) return null;
+                out.add(inner, c.getOccur());
+            }
+            return out.build();
+        }
+        return leafTo(query, field, slop);
     }
-    if (query instanceof BooleanQuery b) {
-      BooleanQuery.Builder out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-      for (BooleanClause c : b.clauses()) {
-        Query inner = copy(c.getQuery(), field, slop);
-        if (inner == null) return null;
-        out.add(inner, c.getOccur());
-      }
-      return out.build();
-    }
-    return leafTo(query, field, slop);
-  }
 
-  private static Query leafTo(Query query, String field, int slop) {
-    if (query instanceof TermQuery t) {
-      return new TermQuery(moved(t.getTerm(), field));
+    private static Query leafTo(Query query, String field, int slop) {
+        if (query instanceof TermQuery t) {
+            return new TermQuery(moved(t.getTerm(), field));
+        }
+        if (query instanceof SynonymQuery s) {
+            SynonymQuery.Builder b = new SynonymQuery.Builder(field);
+            for (Term t : s.getTerms()) b.addTerm(moved(t, field));
+            return b.build();
+        }
+        if (query instanceof PhraseQuery p) {
+            PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
+            Term[] terms = p.getTerms();
+            int[] positions = p.getPositions();
+            for (int i = 0; i < terms.length; i++) b.add(moved(terms[i], field), positions[i]);
+            return b.build();
+        }
+        if (query instanceof MultiPhraseQuery p) {
+            MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
+            Term[][] terms = p.getTermArrays();
+            int[] positions = p.getPositions();
+            for (int i = 0; i < terms.length; i++) {
+                Term[] at = new Term[terms[i].length];
+                for (int j = 0; j < at.length; j++) at[j] = moved(terms[i][j], field);
+                b.add(at, positions[i]);
+            }
+            return b.build();
+        }
+        return null;
     }
-    if (query instanceof SynonymQuery s) {
-      SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-      for (Term t : s.getTerms()) b.addTerm(moved(t, field));
-      return b.build();
-    }
-    if (query instanceof PhraseQuery p) {
-      PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
-      Term[] terms = p.getTerms();
-      int[] positions = p.getPositions();
-      for (int i = 0; i < terms.length; i++) b.add(moved(terms[i], field), positions[i]);
-      return b.build();
-    }
-    if (query instanceof MultiPhraseQuery p) {
-      MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
-      Term[][] terms = p.getTermArrays();
-      int[] positions = p.getPositions();
-      for (int i = 0; i < terms.length; i++) {
-        Term[] at = new Term[terms[i].length];
-        for (int j = 0; j < at.length; j++) at[j] = moved(terms[i][j], field);
-        b.add(at, positions[i]);
-      }
-      return b.build();
-    }
-    return null;
-  }
 
-  private static Term moved(Term t, String field) {
-    return new Term(field, t.bytes());
-  }
+    private static Term moved(Term t, String field) {
+        return new Term(field, t.bytes());
+    }
 }

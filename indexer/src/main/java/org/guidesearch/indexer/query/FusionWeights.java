@@ -8,12 +8,12 @@ package org.guidesearch.indexer.query;
  * The weights were set on the judged query set (README, "Search quality").
  */
 record FusionWeights(float keyword, float semantic) {
-  private static final int QUESTION_MIN_WORDS = 4;
+    private static final int QUESTION_MIN_WORDS = 4;
 
-  static FusionWeights of(String text) {
-    String stripped = text.strip();
-    int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-    boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
-    return question ? new FusionWeights(0.5f, 1.0f) : new FusionWeights(1.0f, 0.5f);
-  }
+    static FusionWeights of(String text) {
+        String stripped = text.strip();
+        int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
+        return question ? new FusionWeights(0.5f, 1.0f) : new FusionWeights(1.0f, 0.5f);
+    }
 }

@@ -6,26 +6,26 @@ package org.guidesearch.indexer.query;
  * <p>Not a record: it holds arrays, which a record would compare by identity.
  */
 final class LeafMatches {
-  static final LeafMatches NONE = new LeafMatches(new int[0], new float[0]);
+    static final LeafMatches NONE = new LeafMatches(new int[0], new float[0]);
 
-  private final int[] docs;
-  private final float[] scores;
+    private final int[] docs;
+    private final float[] scores;
 
-  LeafMatches(int[] docs, float[] scores) {
-    if (docs.length != scores.length) throw new IllegalArgumentException("one score per document");
-    this.docs = docs;
-    this.scores = scores;
-  }
+    LeafMatches(int[] docs, float[] scores) {
+        if (docs.length != scores.length) throw new IllegalArgumentException("one score per document");
+        this.docs = docs;
+        this.scores = scores;
+    }
 
-  int size() {
-    return docs.length;
-  }
+    int size() {
+        return docs.length;
+    }
 
-  int doc(int i) {
-    return docs[i];
-  }
+    int doc(int i) {
+        return docs[i];
+    }
 
-  float score(int i) {
-    return scores[i];
-  }
+    float score(int i) {
+        return scores[i];
+    }
 }

@@ -29,86 +29,87 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * and Caffeine's frequency-based admission keeps the leaves that come back rather than one-off ones.
  */
 final class LeafScores {
-  private static final long MAX_BYTES = 32L << 20;
-  /** A cached leaf's key query and map entry, roughly; each match adds a document number and a score. */
-  private static final int ENTRY_BYTES = 256;
-  private static final int MATCH_BYTES = 8;
+    private static final long MAX_BYTES = 32L << 20;
+    /** A cached leaf's key query and map entry, roughly; each match adds a document number and a score. */
+    private static final int ENTRY_BYTES = 256;
 
-  private final IndexSearcher searcher;
-  private final TermStatesCache termStates;
-  private final Cache<Key, LeafMatches> cache;
+    private static final int MATCH_BYTES = 8;
 
-  /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
-  LeafScores(IndexReader reader, TermStatesCache termStates, StatsCounter stats) {
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(MAX_BYTES)
-        .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
-        .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
-        .recordStats(() -> stats)
-        .build();
-    this.searcher = new IndexSearcher(reader);
-    this.searcher.setSimilarity(new BM25Similarity());
-    this.searcher.setQueryCache(null); // this class is the cache
-    this.termStates = termStates;
-  }
+    private final IndexSearcher searcher;
+    private final TermStatesCache termStates;
+    private final Cache<Key, LeafMatches> cache;
 
-  /** {@code leaf} in the primitive form Lucene scores (a one-term phrase becomes a term query, and so on). */
-  Query rewrite(Query leaf) throws IOException {
-    return searcher.rewrite(leaf);
-  }
+    /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
+    LeafScores(IndexReader reader, TermStatesCache termStates, StatsCounter stats) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(MAX_BYTES)
+                .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
+                .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
+                .recordStats(() -> stats)
+                .build();
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity());
+        this.searcher.setQueryCache(null); // this class is the cache
+        this.termStates = termStates;
+    }
 
-  /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */
-  LeafMatches known(Query leaf, float boost) {
-    return cache.getIfPresent(new Key(leaf, boost));
-  }
+    /** {@code leaf} in the primitive form Lucene scores (a one-term phrase becomes a term query, and so on). */
+    Query rewrite(Query leaf) throws IOException {
+        return searcher.rewrite(leaf);
+    }
 
-  /** Keeps what {@code leaf} matched (the cache may evict it later). */
-  void remember(Query leaf, float boost, LeafMatches matches) {
-    cache.put(new Key(leaf, boost), matches);
-  }
+    /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */
+    LeafMatches known(Query leaf, float boost) {
+        return cache.getIfPresent(new Key(leaf, boost));
+    }
 
-  Cache<?, ?> cache() {
-    return cache;
-  }
+    /** Keeps what {@code leaf} matched (the cache may evict it later). */
+    void remember(Query leaf, float boost, LeafMatches matches) {
+        cache.put(new Key(leaf, boost), matches);
+    }
 
-  /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
-  LeafMatches score(Query leaf, float boost) throws IOException {
-    Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
-    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
-    int[] docs = new int[16];
-    float[] scores = new float[16];
-    int n = 0;
-    for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(segment);
-      if (scorer == null) continue;
-      DocIdSetIterator it = scorer.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (n == docs.length) {
-          docs = Arrays.copyOf(docs, n * 2);
-          scores = Arrays.copyOf(scores, n * 2);
+    Cache<?, ?> cache() {
+        return cache;
+    }
+
+    /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
+    LeafMatches score(Query leaf, float boost) throws IOException {
+        Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
+        int[] docs = new int[16];
+        float[] scores = new float[16];
+        int n = 0;
+        for (LeafReaderContext segment : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(segment);
+            if (scorer == null) continue;
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (n == docs.length) {
+                    docs = Arrays.copyOf(docs, n * 2);
+                    scores = Arrays.copyOf(scores, n * 2);
+                }
+                docs[n] = segment.docBase + doc;
+                scores[n++] = scorer.score();
+            }
         }
-        docs[n] = segment.docBase + doc;
-        scores[n++] = scorer.score();
-      }
+        return n == 0 ? LeafMatches.NONE : new LeafMatches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
     }
-    return n == 0 ? LeafMatches.NONE : new LeafMatches(Arrays.copyOf(docs, n), Arrays.copyOf(scores, n));
-  }
 
-  /**
-   * Whether {@code leaf} certainly matches nothing because a word of it is nowhere in its field, answered from the
-   * cached dictionary. Most leaves a new query brings are such (a title rarely holds a given pair of words), and
-   * this is cheaper than Lucene's phrase weight, which looks every term up afresh, and than keeping the answer.
-   */
-  boolean lacksAWord(Query leaf) {
-    if (leaf instanceof TermQuery t) return termStates.docFreq(t.getTerm()) == 0;
-    if (leaf instanceof PhraseQuery p) {
-      for (Term term : p.getTerms()) {
-        if (termStates.docFreq(term) == 0) return true;
-      }
+    /**
+     * Whether {@code leaf} certainly matches nothing because a word of it is nowhere in its field, answered from the
+     * cached dictionary. Most leaves a new query brings are such (a title rarely holds a given pair of words), and
+     * this is cheaper than Lucene's phrase weight, which looks every term up afresh, and than keeping the answer.
+     */
+    boolean lacksAWord(Query leaf) {
+        if (leaf instanceof TermQuery t) return termStates.docFreq(t.getTerm()) == 0;
+        if (leaf instanceof PhraseQuery p) {
+            for (Term term : p.getTerms()) {
+                if (termStates.docFreq(term) == 0) return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  /** Leaf queries compare by their terms and settings (a term query's cached dictionary state does not count). */
-  private record Key(Query leaf, float boost) {}
+    /** Leaf queries compare by their terms and settings (a term query's cached dictionary state does not count). */
+    private record Key(Query leaf, float boost) {}
 }

@@ -1,6 +1,5 @@
 package org.guidesearch.indexer.query;
 
-import org.guidesearch.indexer.index.SectionSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
@@ -14,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.guidesearch.indexer.index.SectionSchema;
 
 /**
  * A hit's snippet: the sentence of its prose that holds the most (and rarest) of the query's words, with each word
@@ -24,183 +24,191 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * re-ran sentence breaking and passage scoring for every hit of every search: half of a keyword search's time.)
  */
 final class ProseSnippets {
-  /** A sentence longer than this is cut to a window around its first marked word. */
-  static final int MAX_CHARS = 300;
-  private static final int CONTEXT_BEFORE = 80;
-  private static final double REPEAT_WEIGHT = 0.2;
+    /** A sentence longer than this is cut to a window around its first marked word. */
+    static final int MAX_CHARS = 300;
 
-  private final Map<Integer, SectionText> sections;
+    private static final int CONTEXT_BEFORE = 80;
+    private static final double REPEAT_WEIGHT = 0.2;
 
-  private ProseSnippets(Map<Integer, SectionText> sections) {
-    this.sections = sections;
-  }
+    private final Map<Integer, SectionText> sections;
 
-  /** Analyses {@code proseByDoc} with the index's own analyzer, so its terms are the ones queries are made of. */
-  static ProseSnippets analyse(Map<Integer, String> proseByDoc, Analyzer indexAnalyzer) {
-    Map<Integer, SectionText> out = new HashMap<>();
-    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-    proseByDoc.forEach((doc, prose) -> {
-      if (prose != null && !prose.isBlank()) out.put(doc, SectionText.of(prose, sentences, indexAnalyzer));
-    });
-    return new ProseSnippets(Map.copyOf(out));
-  }
-
-  /**
-   * The best sentence of {@code doc} for the query's terms (rarer terms weigh more), or null when none of them
-   * occurs in its prose.
-   */
-  String snippet(int doc, TermWeights query) {
-    SectionText text = sections.get(doc);
-    if (text == null) return null;
-    int[][] occurrences = new int[query.size()][];
-    boolean any = false;
-    for (int t = 0; t < occurrences.length; t++) {
-      occurrences[t] = text.offsets().get(query.term(t));
-      any |= occurrences[t] != null;
-    }
-    if (!any) return null;
-    int best = bestSentence(text, query, occurrences);
-    int start = text.sentenceStarts()[best];
-    int end = text.sentenceStarts()[best + 1];
-    List<int[]> inside = new ArrayList<>();
-    for (int[] at : occurrences) {
-      if (at == null) continue;
-      for (int i = 0; i < at.length; i += 2) {
-        if (at[i] >= start && at[i + 1] <= end) inside.add(new int[] {at[i], at[i + 1]});
-      }
-    }
-    return format(text, best, inside);
-  }
-
-  /** The sentence with the highest sum of its terms' weights, a term repeated in it weighing less each time. */
-  private static int bestSentence(SectionText text, TermWeights query, int[][] occurrences) {
-    int sentenceCount = text.sentenceStarts().length - 1;
-    double[] score = new double[sentenceCount];
-    int[] lastTerm = new int[sentenceCount]; // which term last scored in each sentence: repeats weigh less
-    Arrays.fill(lastTerm, -1);
-    for (int t = 0; t < occurrences.length; t++) {
-      int[] at = occurrences[t];
-      if (at == null) continue;
-      for (int i = 0; i < at.length; i += 2) {
-        int s = text.sentenceOf(at[i]);
-        score[s] += query.weight(t) * (lastTerm[s] == t ? REPEAT_WEIGHT : 1.0);
-        lastTerm[s] = t;
-      }
-    }
-    int best = 0;
-    for (int s = 1; s < sentenceCount; s++) {
-      if (score[s] > score[best]) best = s; // ties go to the earlier sentence
-    }
-    return best;
-  }
-
-  /** The sentence as escaped HTML with {@code inside} (its terms' offsets) marked, cut around them when long. */
-  private static String format(SectionText text, int sentence, List<int[]> inside) {
-    String prose = text.prose();
-    int start = text.sentenceStarts()[sentence];
-    int end = text.sentenceStarts()[sentence + 1];
-    inside.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
-    while (end > start && Character.isWhitespace(prose.charAt(end - 1))) end--;
-    String prefix = "";
-    String suffix = "";
-    if (end - start > MAX_CHARS) {
-      int first = inside.isEmpty() ? start : inside.get(0)[0];
-      int from = Math.max(start, first - CONTEXT_BEFORE);
-      if (from > start) {
-        from = wordStart(prose, from, first);
-        prefix = "… ";
-      }
-      int to = Math.min(end, from + MAX_CHARS);
-      if (to < end) {
-        to = wordEnd(prose, to, end);
-        suffix = " …";
-      }
-      start = from;
-      end = to;
-    }
-    StringBuilder out = new StringBuilder(end - start + 64).append(prefix);
-    int at = start;
-    for (int[] match : inside) {
-      if (match[0] < at || match[1] > end) continue; // overlaps a mark already made (a code token and its parts)
-      out.append(SectionSearcher.escapeHtml(prose.substring(at, match[0])))
-          .append("<mark>").append(SectionSearcher.escapeHtml(prose.substring(match[0], match[1]))).append("</mark>");
-      at = match[1];
-    }
-    return out.append(SectionSearcher.escapeHtml(prose.substring(at, end))).append(suffix).toString().strip();
-  }
-
-  private static int wordStart(String s, int from, int limit) {
-    while (from < limit && !Character.isWhitespace(s.charAt(from - 1))) from++;
-    return from;
-  }
-
-  private static int wordEnd(String s, int to, int limit) {
-    while (to < limit && !Character.isWhitespace(s.charAt(to))) to++;
-    return to;
-  }
-
-  /** A query's terms and their weights, in a fixed order, prepared once per search for all its hits' snippets. */
-  static final class TermWeights {
-    private final String[] terms;
-    private final float[] weights;
-
-    TermWeights(Map<String, Float> weights) {
-      this.terms = new String[weights.size()];
-      this.weights = new float[weights.size()];
-      int i = 0;
-      for (Map.Entry<String, Float> e : weights.entrySet()) {
-        terms[i] = e.getKey();
-        this.weights[i++] = e.getValue();
-      }
+    private ProseSnippets(Map<Integer, SectionText> sections) {
+        this.sections = sections;
     }
 
-    int size() {
-      return terms.length;
+    /** Analyses {@code proseByDoc} with the index's own analyzer, so its terms are the ones queries are made of. */
+    static ProseSnippets analyse(Map<Integer, String> proseByDoc, Analyzer indexAnalyzer) {
+        Map<Integer, SectionText> out = new HashMap<>();
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        proseByDoc.forEach((doc, prose) -> {
+            if (prose != null && !prose.isBlank()) out.put(doc, SectionText.of(prose, sentences, indexAnalyzer));
+        });
+        return new ProseSnippets(Map.copyOf(out));
     }
 
-    String term(int i) {
-      return terms[i];
-    }
-
-    float weight(int i) {
-      return weights[i];
-    }
-  }
-
-  /**
-   * One section's prose: where each sentence starts (plus the text's end), and for each indexed term the
-   * start/end offsets of its occurrences, flattened.
-   */
-  private record SectionText(String prose, int[] sentenceStarts, Map<String, int[]> offsets) {
-    static SectionText of(String prose, BreakIterator sentences, Analyzer analyzer) {
-      List<Integer> starts = new ArrayList<>();
-      sentences.setText(prose);
-      for (int b = sentences.first(); b != BreakIterator.DONE; b = sentences.next()) starts.add(b);
-      if (starts.get(starts.size() - 1) != prose.length()) starts.add(prose.length());
-      Map<String, List<Integer>> found = new HashMap<>();
-      try (TokenStream ts = analyzer.tokenStream(SectionSchema.PROSE, prose)) {
-        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) {
-          List<Integer> at = found.computeIfAbsent(term.toString(), k -> new ArrayList<>());
-          at.add(offset.startOffset());
-          at.add(offset.endOffset());
+    /**
+     * The best sentence of {@code doc} for the query's terms (rarer terms weigh more), or null when none of them
+     * occurs in its prose.
+     */
+    String snippet(int doc, TermWeights query) {
+        SectionText text = sections.get(doc);
+        if (text == null) return null;
+        int[][] occurrences = new int[query.size()][];
+        boolean any = false;
+        for (int t = 0; t < occurrences.length; t++) {
+            occurrences[t] = text.offsets().get(query.term(t));
+            any |= occurrences[t] != null;
         }
-        ts.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // analysing a String does no I/O
-      }
-      Map<String, int[]> offsets = new HashMap<>();
-      found.forEach((t, at) -> offsets.put(t, at.stream().mapToInt(Integer::intValue).toArray()));
-      return new SectionText(prose, starts.stream().mapToInt(Integer::intValue).toArray(), offsets);
+        if (!any) return null;
+        int best = bestSentence(text, query, occurrences);
+        int start = text.sentenceStarts()[best];
+        int end = text.sentenceStarts()[best + 1];
+        List<int[]> inside = new ArrayList<>();
+        for (int[] at : occurrences) {
+            if (at == null) continue;
+            for (int i = 0; i < at.length; i += 2) {
+                if (at[i] >= start && at[i + 1] <= end) inside.add(new int[] {at[i], at[i + 1]});
+            }
+        }
+        return format(text, best, inside);
     }
 
-    /** The sentence holding character {@code offset}. */
-    int sentenceOf(int offset) {
-      int i = Arrays.binarySearch(sentenceStarts, offset);
-      int s = i >= 0 ? i : -i - 2;
-      return Math.max(0, Math.min(s, sentenceStarts.length - 2));
+    /** The sentence with the highest sum of its terms' weights, a term repeated in it weighing less each time. */
+    private static int bestSentence(SectionText text, TermWeights query, int[][] occurrences) {
+        int sentenceCount = text.sentenceStarts().length - 1;
+        double[] score = new double[sentenceCount];
+        int[] lastTerm = new int[sentenceCount]; // which term last scored in each sentence: repeats weigh less
+        Arrays.fill(lastTerm, -1);
+        for (int t = 0; t < occurrences.length; t++) {
+            int[] at = occurrences[t];
+            if (at == null) continue;
+            for (int i = 0; i < at.length; i += 2) {
+                int s = text.sentenceOf(at[i]);
+                score[s] += query.weight(t) * (lastTerm[s] == t ? REPEAT_WEIGHT : 1.0);
+                lastTerm[s] = t;
+            }
+        }
+        int best = 0;
+        for (int s = 1; s < sentenceCount; s++) {
+            if (score[s] > score[best]) best = s; // ties go to the earlier sentence
+        }
+        return best;
     }
-  }
+
+    /** The sentence as escaped HTML with {@code inside} (its terms' offsets) marked, cut around them when long. */
+    private static String format(SectionText text, int sentence, List<int[]> inside) {
+        String prose = text.prose();
+        int start = text.sentenceStarts()[sentence];
+        int end = text.sentenceStarts()[sentence + 1];
+        inside.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        while (end > start && Character.isWhitespace(prose.charAt(end - 1))) end--;
+        String prefix = "";
+        String suffix = "";
+        if (end - start > MAX_CHARS) {
+            int first = inside.isEmpty() ? start : inside.get(0)[0];
+            int from = Math.max(start, first - CONTEXT_BEFORE);
+            if (from > start) {
+                from = wordStart(prose, from, first);
+                prefix = "… ";
+            }
+            int to = Math.min(end, from + MAX_CHARS);
+            if (to < end) {
+                to = wordEnd(prose, to, end);
+                suffix = " …";
+            }
+            start = from;
+            end = to;
+        }
+        StringBuilder out = new StringBuilder(end - start + 64).append(prefix);
+        int at = start;
+        for (int[] match : inside) {
+            if (match[0] < at || match[1] > end) continue; // overlaps a mark already made (a code token and its parts)
+            out.append(SectionSearcher.escapeHtml(prose.substring(at, match[0])))
+                    .append("<mark>")
+                    .append(SectionSearcher.escapeHtml(prose.substring(match[0], match[1])))
+                    .append("</mark>");
+            at = match[1];
+        }
+        return out.append(SectionSearcher.escapeHtml(prose.substring(at, end)))
+                .append(suffix)
+                .toString()
+                .strip();
+    }
+
+    private static int wordStart(String s, int from, int limit) {
+        while (from < limit && !Character.isWhitespace(s.charAt(from - 1))) from++;
+        return from;
+    }
+
+    private static int wordEnd(String s, int to, int limit) {
+        while (to < limit && !Character.isWhitespace(s.charAt(to))) to++;
+        return to;
+    }
+
+    /** A query's terms and their weights, in a fixed order, prepared once per search for all its hits' snippets. */
+    static final class TermWeights {
+        private final String[] terms;
+        private final float[] weights;
+
+        TermWeights(Map<String, Float> weights) {
+            this.terms = new String[weights.size()];
+            this.weights = new float[weights.size()];
+            int i = 0;
+            for (Map.Entry<String, Float> e : weights.entrySet()) {
+                terms[i] = e.getKey();
+                this.weights[i++] = e.getValue();
+            }
+        }
+
+        int size() {
+            return terms.length;
+        }
+
+        String term(int i) {
+            return terms[i];
+        }
+
+        float weight(int i) {
+            return weights[i];
+        }
+    }
+
+    /**
+     * One section's prose: where each sentence starts (plus the text's end), and for each indexed term the
+     * start/end offsets of its occurrences, flattened.
+     */
+    private record SectionText(String prose, int[] sentenceStarts, Map<String, int[]> offsets) {
+        static SectionText of(String prose, BreakIterator sentences, Analyzer analyzer) {
+            List<Integer> starts = new ArrayList<>();
+            sentences.setText(prose);
+            for (int b = sentences.first(); b != BreakIterator.DONE; b = sentences.next()) starts.add(b);
+            if (starts.get(starts.size() - 1) != prose.length()) starts.add(prose.length());
+            Map<String, List<Integer>> found = new HashMap<>();
+            try (TokenStream ts = analyzer.tokenStream(SectionSchema.PROSE, prose)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    List<Integer> at = found.computeIfAbsent(term.toString(), k -> new ArrayList<>());
+                    at.add(offset.startOffset());
+                    at.add(offset.endOffset());
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // analysing a String does no I/O
+            }
+            Map<String, int[]> offsets = new HashMap<>();
+            found.forEach((t, at) ->
+                    offsets.put(t, at.stream().mapToInt(Integer::intValue).toArray()));
+            return new SectionText(
+                    prose, starts.stream().mapToInt(Integer::intValue).toArray(), offsets);
+        }
+
+        /** The sentence holding character {@code offset}. */
+        int sentenceOf(int offset) {
+            int i = Arrays.binarySearch(sentenceStarts, offset);
+            int s = i >= 0 ? i : -i - 2;
+            return Math.max(0, Math.min(s, sentenceStarts.length - 2));
+        }
+    }
 }

@@ -19,153 +19,158 @@ import org.apache.lucene.search.ScoreDoc;
  * <p>A boolean query with a minimum number of optional clauses is handed to Lucene whole, as a leaf.
  */
 final class QueryEvaluator {
-  private final LeafScores leaves;
+    private final LeafScores leaves;
 
-  QueryEvaluator(LeafScores leaves) {
-    this.leaves = leaves;
-  }
-
-  /** The leaves' cache, for its statistics. */
-  Cache<?, ?> leafCache() {
-    return leaves.cache();
-  }
-
-  /** Every document {@code query} matches, with its score, in document order. */
-  ScoreDoc[] matches(Query query) throws IOException {
-    LeafMatches m = evaluate(query, 1f);
-    ScoreDoc[] out = new ScoreDoc[m.size()];
-    for (int i = 0; i < out.length; i++) out[i] = new ScoreDoc(m.doc(i), m.score(i));
-    return out;
-  }
-
-  private LeafMatches evaluate(Query query, float boost) throws IOException {
-    if (query instanceof BoostQuery b) {
-      return evaluate(b.getQuery(), boost * b.getBoost());
-    }
-    if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
-      return bool(b, boost);
-    }
-    LeafMatches known = leaves.known(query, boost);
-    if (known != null) return known;
-    if (leaves.lacksAWord(query)) return LeafMatches.NONE; // as cheap as keeping it: not kept
-    Query rewritten = leaves.rewrite(query);
-    LeafMatches computed = rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
-        ? evaluate(rewritten, boost)
-        : leaves.score(rewritten, boost);
-    leaves.remember(query, boost, computed);
-    return computed;
-  }
-
-  /** Required clauses must all match and add their scores; optional ones add theirs; excluded ones remove. */
-  private LeafMatches bool(BooleanQuery query, float boost) throws IOException {
-    List<LeafMatches> required = new ArrayList<>();
-    List<LeafMatches> filters = new ArrayList<>();
-    List<LeafMatches> optional = new ArrayList<>();
-    List<LeafMatches> excluded = new ArrayList<>();
-    for (BooleanClause c : query.clauses()) {
-      switch (c.getOccur()) {
-        case MUST -> required.add(evaluate(c.getQuery(), boost));
-        case FILTER -> filters.add(evaluate(c.getQuery(), 0f));
-        case SHOULD -> optional.add(evaluate(c.getQuery(), boost));
-        case MUST_NOT -> excluded.add(evaluate(c.getQuery(), 0f));
-      }
-    }
-    Sum sum;
-    if (required.isEmpty() && filters.isEmpty()) {
-      if (optional.isEmpty()) return LeafMatches.NONE;
-      sum = new Sum(optional.get(0));
-      for (int i = 1; i < optional.size(); i++) sum.or(optional.get(i));
-    } else {
-      sum = required.isEmpty() ? new Sum(filters.get(0)).zeroed() : new Sum(required.get(0));
-      for (int i = required.isEmpty() ? 0 : 1; i < required.size(); i++) sum.and(required.get(i), true);
-      for (LeafMatches f : filters) sum.and(f, false);
-      for (LeafMatches o : optional) sum.addWhereMatched(o);
-    }
-    for (LeafMatches e : excluded) sum.without(e);
-    return sum.toMatches();
-  }
-
-  /** Sorted documents with double-precision running sums, as Lucene's boolean scorers add clause scores. */
-  private static final class Sum {
-    private int[] docs;
-    private double[] scores;
-    private int n;
-
-    Sum(LeafMatches first) {
-      n = first.size();
-      docs = new int[n];
-      scores = new double[n];
-      for (int i = 0; i < n; i++) {
-        docs[i] = first.doc(i);
-        scores[i] = first.score(i);
-      }
+    QueryEvaluator(LeafScores leaves) {
+        this.leaves = leaves;
     }
 
-    Sum zeroed() {
-      Arrays.fill(scores, 0, n, 0d);
-      return this;
+    /** The leaves' cache, for its statistics. */
+    Cache<?, ?> leafCache() {
+        return leaves.cache();
     }
 
-    /** Union: documents of either, scores added. */
-    void or(LeafMatches other) {
-      int[] d = new int[n + other.size()];
-      double[] s = new double[d.length];
-      int i = 0, j = 0, k = 0;
-      while (i < n || j < other.size()) {
-        if (j == other.size() || (i < n && docs[i] < other.doc(j))) {
-          d[k] = docs[i];
-          s[k++] = scores[i++];
-        } else if (i == n || other.doc(j) < docs[i]) {
-          d[k] = other.doc(j);
-          s[k++] = other.score(j++);
-        } else {
-          d[k] = docs[i];
-          s[k++] = scores[i++] + other.score(j++);
+    /** Every document {@code query} matches, with its score, in document order. */
+    ScoreDoc[] matches(Query query) throws IOException {
+        LeafMatches m = evaluate(query, 1f);
+        ScoreDoc[] out = new ScoreDoc[m.size()];
+        for (int i = 0; i < out.length; i++) out[i] = new ScoreDoc(m.doc(i), m.score(i));
+        return out;
+    }
+
+    private LeafMatches evaluate(Query query, float boost) throws IOException {
+        if (query instanceof BoostQuery b) {
+            return evaluate(b.getQuery(), boost * b.getBoost());
         }
-      }
-      docs = d;
-      scores = s;
-      n = k;
+        if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+            return bool(b, boost);
+        }
+        LeafMatches known = leaves.known(query, boost);
+        if (known != null) return known;
+        if (leaves.lacksAWord(query)) return LeafMatches.NONE; // as cheap as keeping it: not kept
+        Query rewritten = leaves.rewrite(query);
+        LeafMatches computed =
+                rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
+                        ? evaluate(rewritten, boost)
+                        : leaves.score(rewritten, boost);
+        leaves.remember(query, boost, computed);
+        return computed;
     }
 
-    /** Intersection: documents of both, the other's scores added when {@code scoring}. */
-    void and(LeafMatches other, boolean scoring) {
-      walk(other, Keep.SHARED, scoring);
+    /** Required clauses must all match and add their scores; optional ones add theirs; excluded ones remove. */
+    private LeafMatches bool(BooleanQuery query, float boost) throws IOException {
+        List<LeafMatches> required = new ArrayList<>();
+        List<LeafMatches> filters = new ArrayList<>();
+        List<LeafMatches> optional = new ArrayList<>();
+        List<LeafMatches> excluded = new ArrayList<>();
+        for (BooleanClause c : query.clauses()) {
+            switch (c.getOccur()) {
+                case MUST -> required.add(evaluate(c.getQuery(), boost));
+                case FILTER -> filters.add(evaluate(c.getQuery(), 0f));
+                case SHOULD -> optional.add(evaluate(c.getQuery(), boost));
+                case MUST_NOT -> excluded.add(evaluate(c.getQuery(), 0f));
+            }
+        }
+        Sum sum;
+        if (required.isEmpty() && filters.isEmpty()) {
+            if (optional.isEmpty()) return LeafMatches.NONE;
+            sum = new Sum(optional.get(0));
+            for (int i = 1; i < optional.size(); i++) sum.or(optional.get(i));
+        } else {
+            sum = required.isEmpty() ? new Sum(filters.get(0)).zeroed() : new Sum(required.get(0));
+            for (int i = required.isEmpty() ? 0 : 1; i < required.size(); i++) sum.and(required.get(i), true);
+            for (LeafMatches f : filters) sum.and(f, false);
+            for (LeafMatches o : optional) sum.addWhereMatched(o);
+        }
+        for (LeafMatches e : excluded) sum.without(e);
+        return sum.toMatches();
     }
 
-    /** Adds the other's scores to the documents already here, matching no new ones. */
-    void addWhereMatched(LeafMatches other) {
-      walk(other, Keep.ALL, true);
-    }
+    /** Sorted documents with double-precision running sums, as Lucene's boolean scorers add clause scores. */
+    private static final class Sum {
+        private int[] docs;
+        private double[] scores;
+        private int n;
 
-    /** Removes the other's documents. */
-    void without(LeafMatches other) {
-      walk(other, Keep.UNSHARED, false);
-    }
+        Sum(LeafMatches first) {
+            n = first.size();
+            docs = new int[n];
+            scores = new double[n];
+            for (int i = 0; i < n; i++) {
+                docs[i] = first.doc(i);
+                scores[i] = first.score(i);
+            }
+        }
 
-    /** Which of the documents here stay after a walk beside another, sorted list. */
-    private enum Keep { SHARED, UNSHARED, ALL }
+        Sum zeroed() {
+            Arrays.fill(scores, 0, n, 0d);
+            return this;
+        }
 
-    /** One pass over both sorted lists: keeps documents as {@code keep} says, adding shared ones' scores if asked. */
-    private void walk(LeafMatches other, Keep keep, boolean addScores) {
-      int j = 0;
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        while (j < other.size() && other.doc(j) < docs[i]) j++;
-        boolean shared = j < other.size() && other.doc(j) == docs[i];
-        if (keep == Keep.SHARED && !shared || keep == Keep.UNSHARED && shared) continue;
-        docs[k] = docs[i];
-        scores[k++] = scores[i] + (shared && addScores ? other.score(j) : 0);
-      }
-      n = k;
-    }
+        /** Union: documents of either, scores added. */
+        void or(LeafMatches other) {
+            int[] d = new int[n + other.size()];
+            double[] s = new double[d.length];
+            int i = 0, j = 0, k = 0;
+            while (i < n || j < other.size()) {
+                if (j == other.size() || (i < n && docs[i] < other.doc(j))) {
+                    d[k] = docs[i];
+                    s[k++] = scores[i++];
+                } else if (i == n || other.doc(j) < docs[i]) {
+                    d[k] = other.doc(j);
+                    s[k++] = other.score(j++);
+                } else {
+                    d[k] = docs[i];
+                    s[k++] = scores[i++] + other.score(j++);
+                }
+            }
+            docs = d;
+            scores = s;
+            n = k;
+        }
 
-    LeafMatches toMatches() {
-      if (n == 0) return LeafMatches.NONE;
-      int[] d = Arrays.copyOf(docs, n);
-      float[] s = new float[n];
-      for (int i = 0; i < n; i++) s[i] = (float) scores[i];
-      return new LeafMatches(d, s);
+        /** Intersection: documents of both, the other's scores added when {@code scoring}. */
+        void and(LeafMatches other, boolean scoring) {
+            walk(other, Keep.SHARED, scoring);
+        }
+
+        /** Adds the other's scores to the documents already here, matching no new ones. */
+        void addWhereMatched(LeafMatches other) {
+            walk(other, Keep.ALL, true);
+        }
+
+        /** Removes the other's documents. */
+        void without(LeafMatches other) {
+            walk(other, Keep.UNSHARED, false);
+        }
+
+        /** Which of the documents here stay after a walk beside another, sorted list. */
+        private enum Keep {
+            SHARED,
+            UNSHARED,
+            ALL
+        }
+
+        /** One pass over both sorted lists: keeps documents as {@code keep} says, adding shared ones' scores if asked. */
+        private void walk(LeafMatches other, Keep keep, boolean addScores) {
+            int j = 0;
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                while (j < other.size() && other.doc(j) < docs[i]) j++;
+                boolean shared = j < other.size() && other.doc(j) == docs[i];
+                if (keep == Keep.SHARED && !shared || keep == Keep.UNSHARED && shared) continue;
+                docs[k] = docs[i];
+                scores[k++] = scores[i] + (shared && addScores ? other.score(j) : 0);
+            }
+            n = k;
+        }
+
+        LeafMatches toMatches() {
+            if (n == 0) return LeafMatches.NONE;
+            int[] d = Arrays.copyOf(docs, n);
+            float[] s = new float[n];
+            for (int i = 0; i < n; i++) s[i] = (float) scores[i];
+            return new LeafMatches(d, s);
+        }
     }
-  }
 }

@@ -1,13 +1,11 @@
 package org.guidesearch.indexer.query;
 
-import org.guidesearch.indexer.index.SectionSchema;
-import org.guidesearch.indexer.index.SectionAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.Term;
@@ -21,6 +19,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.guidesearch.indexer.index.SectionAnalyzer;
+import org.guidesearch.indexer.index.SectionSchema;
 
 /**
  * Turns typed text into a ranking query. The text is never parsed as query syntax, so quotes, brackets and
@@ -31,164 +31,170 @@ import org.apache.lucene.util.BytesRef;
  * while typing. Unknown words are corrected from the guide's own vocabulary. Thread-safe.
  */
 public final class QueryPlanner {
-  private static final float TITLE_BOOST = 3.0f;
-  private static final float BREADCRUMB_BOOST = 0.6f;
-  private static final float PROSE_BOOST = 1.0f;
-  private static final float CODE_BOOST = 0.4f;
-  private static final float SYNOPSIS_BOOST = 0.8f;
-  private static final float ASKED_BOOST = 0.6f;
-  private static final float TITLE_PHRASE_BOOST = 2.0f;
-  private static final float PROSE_PHRASE_BOOST = 1.0f;
-  private static final float EXACT_TITLE_BOOST = 8.0f;
-  private static final float PREFIX_BOOST = 0.8f;
-  private static final int MIN_CORRECTABLE_LENGTH = 4;
-  private static final int MAX_HIGHLIGHT_COMPLETIONS = 16;
-  private static final int MAX_PREFIX_WORDS = 64;
-  /**
-   * Unknown words looked up for a correction, at most, per query. A reader's typos sit in a few words; without a
-   * bound, 500 characters of random letters cost ~45 ms of CPU, a cheap way to load the service.
-   */
-  private static final int MAX_CORRECTIONS = 4;
+    private static final float TITLE_BOOST = 3.0f;
+    private static final float BREADCRUMB_BOOST = 0.6f;
+    private static final float PROSE_BOOST = 1.0f;
+    private static final float CODE_BOOST = 0.4f;
+    private static final float SYNOPSIS_BOOST = 0.8f;
+    private static final float ASKED_BOOST = 0.6f;
+    private static final float TITLE_PHRASE_BOOST = 2.0f;
+    private static final float PROSE_PHRASE_BOOST = 1.0f;
+    private static final float EXACT_TITLE_BOOST = 8.0f;
+    private static final float PREFIX_BOOST = 0.8f;
+    private static final int MIN_CORRECTABLE_LENGTH = 4;
+    private static final int MAX_HIGHLIGHT_COMPLETIONS = 16;
+    private static final int MAX_PREFIX_WORDS = 64;
+    /**
+     * Unknown words looked up for a correction, at most, per query. A reader's typos sit in a few words; without a
+     * bound, 500 characters of random letters cost ~45 ms of CPU, a cheap way to load the service.
+     */
+    private static final int MAX_CORRECTIONS = 4;
 
-  /** The fields searched for any of the words, and for the words as a phrase, by {@link #plan}. */
-  private static final int ANY_WORD_QUERIES = 6;
-  private static final int PHRASE_QUERIES = 2;
-  /**
-   * Clauses of the plan besides words and phrases: the exact title, and the two prefix queries, which Lucene rewrites
-   * into a boolean query of their terms when they match at most 16 (more match as one clause).
-   */
-  private static final int OTHER_CLAUSES = 1 + 2 * 16;
+    /** The fields searched for any of the words, and for the words as a phrase, by {@link #plan}. */
+    private static final int ANY_WORD_QUERIES = 6;
 
-  private final Analyzer queryAnalyzer;
+    private static final int PHRASE_QUERIES = 2;
+    /**
+     * Clauses of the plan besides words and phrases: the exact title, and the two prefix queries, which Lucene rewrites
+     * into a boolean query of their terms when they match at most 16 (more match as one clause).
+     */
+    private static final int OTHER_CLAUSES = 1 + 2 * 16;
 
-  /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
-  public QueryPlanner(SynonymMap synonyms) {
-    this.queryAnalyzer = new SectionAnalyzer(synonyms);
-  }
+    private final Analyzer queryAnalyzer;
 
-  Analyzer queryAnalyzer() {
-    return queryAnalyzer;
-  }
-
-  /** Returns null for blank text; the plan's query is null when no word is searchable (only stop words). */
-  QueryPlan plan(SearchRequest request, Lexicon lexicon) {
-    String raw = request.query().strip();
-    if (raw.isEmpty()) {
-      return null;
+    /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
+    public QueryPlanner(SynonymMap synonyms) {
+        this.queryAnalyzer = new SectionAnalyzer(synonyms);
     }
-    boolean typingLastWord = !Character.isWhitespace(request.query().charAt(request.query().length() - 1));
-    String[] words = raw.split("\\s+");
-    String corrected = correct(words, typingLastWord, lexicon);
-    String text = corrected == null ? raw : corrected;
 
-    AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, text, budget(), words.length > 1);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    Set<String> highlight = new HashSet<>();
-    boolean any = false;
-    any |= add(query, analysed.anyWord(SectionSchema.TITLE), TITLE_BOOST);
-    any |= add(query, analysed.anyWord(SectionSchema.BREADCRUMB), BREADCRUMB_BOOST);
-    Query prose = analysed.anyWord(SectionSchema.PROSE);
-    any |= add(query, prose, PROSE_BOOST);
-    any |= add(query, analysed.anyWord(SectionSchema.CODE), CODE_BOOST);
-    any |= add(query, analysed.anyWord(SectionSchema.SYNOPSIS), SYNOPSIS_BOOST);
-    any |= add(query, analysed.anyWord(SectionSchema.ASKED), ASKED_BOOST);
-    if (prose != null) {
-      Set<Term> proseTerms = new HashSet<>();
-      prose.visit(QueryVisitor.termCollector(proseTerms));
-      proseTerms.forEach(t -> highlight.add(t.text()));
+    Analyzer queryAnalyzer() {
+        return queryAnalyzer;
     }
-    // Null when there is a single word, or no room for phrases beside the words.
-    add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
-    add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
-    String exactTitle = SectionSchema.normalizeTitle(text);
-    if (!exactTitle.isEmpty()) {
-      add(query, new TermQuery(new Term(SectionSchema.TITLE_EXACT, exactTitle)), EXACT_TITLE_BOOST);
+
+    /** Returns null for blank text; the plan's query is null when no word is searchable (only stop words). */
+    QueryPlan plan(SearchRequest request, Lexicon lexicon) {
+        String raw = request.query().strip();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        boolean typingLastWord =
+                !Character.isWhitespace(request.query().charAt(request.query().length() - 1));
+        String[] words = raw.split("\\s+");
+        String corrected = correct(words, typingLastWord, lexicon);
+        String text = corrected == null ? raw : corrected;
+
+        AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, text, budget(), words.length > 1);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Set<String> highlight = new HashSet<>();
+        boolean any = false;
+        any |= add(query, analysed.anyWord(SectionSchema.TITLE), TITLE_BOOST);
+        any |= add(query, analysed.anyWord(SectionSchema.BREADCRUMB), BREADCRUMB_BOOST);
+        Query prose = analysed.anyWord(SectionSchema.PROSE);
+        any |= add(query, prose, PROSE_BOOST);
+        any |= add(query, analysed.anyWord(SectionSchema.CODE), CODE_BOOST);
+        any |= add(query, analysed.anyWord(SectionSchema.SYNOPSIS), SYNOPSIS_BOOST);
+        any |= add(query, analysed.anyWord(SectionSchema.ASKED), ASKED_BOOST);
+        if (prose != null) {
+            Set<Term> proseTerms = new HashSet<>();
+            prose.visit(QueryVisitor.termCollector(proseTerms));
+            proseTerms.forEach(t -> highlight.add(t.text()));
+        }
+        // Null when there is a single word, or no room for phrases beside the words.
+        add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
+        add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
+        String exactTitle = SectionSchema.normalizeTitle(text);
+        if (!exactTitle.isEmpty()) {
+            add(query, new TermQuery(new Term(SectionSchema.TITLE_EXACT, exactTitle)), EXACT_TITLE_BOOST);
+        }
+        String last = lastWord(text);
+        if (typingLastWord && last.length() >= 2) {
+            any |= add(query, prefix(lexicon, SectionSchema.SPELL, last), PREFIX_BOOST);
+            add(query, prefix(lexicon, SectionSchema.TITLE, last), PREFIX_BOOST);
+            // Snippets mark the words the prefix stands for.
+            for (String completion : lexicon.completions(SectionSchema.PROSE, last, MAX_HIGHLIGHT_COMPLETIONS)) {
+                highlight.add(completion);
+            }
+        }
+        return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
     }
-    String last = lastWord(text);
-    if (typingLastWord && last.length() >= 2) {
-      any |= add(query, prefix(lexicon, SectionSchema.SPELL, last), PREFIX_BOOST);
-      add(query, prefix(lexicon, SectionSchema.TITLE, last), PREFIX_BOOST);
-      // Snippets mark the words the prefix stands for.
-      for (String completion : lexicon.completions(SectionSchema.PROSE, last, MAX_HIGHLIGHT_COMPLETIONS)) {
-        highlight.add(completion);
-      }
+
+    /**
+     * What the words and phrases may hold so that the whole plan stays within Lucene's clause limit, read on each plan
+     * as it is a global setting: then neither the evaluator nor Lucene's own searcher can fail on the plan.
+     */
+    private static ClauseBudget budget() {
+        return new ClauseBudget(IndexSearcher.getMaxClauseCount() - OTHER_CLAUSES, ANY_WORD_QUERIES, PHRASE_QUERIES);
     }
-    return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
-  }
 
-  /**
-   * What the words and phrases may hold so that the whole plan stays within Lucene's clause limit, read on each plan
-   * as it is a global setting: then neither the evaluator nor Lucene's own searcher can fail on the plan.
-   */
-  private static ClauseBudget budget() {
-    return new ClauseBudget(IndexSearcher.getMaxClauseCount() - OTHER_CLAUSES, ANY_WORD_QUERIES, PHRASE_QUERIES);
-  }
-
-  /**
-   * Sections with a word of {@code field} that starts with {@code prefix}, all scored alike. The few words a prefix
-   * usually stands for are looked up directly; a {@link PrefixQuery} would compile an automaton on every keystroke.
-   */
-  private static Query prefix(Lexicon lexicon, String field, String prefix) {
-    List<String> words = lexicon.completions(field, prefix, MAX_PREFIX_WORDS + 1);
-    if (words.size() > MAX_PREFIX_WORDS) return new PrefixQuery(new Term(field, prefix));
-    if (words.isEmpty()) return null;
-    return new TermInSetQuery(field, words.stream().map(BytesRef::new).toList());
-  }
-
-  private static boolean add(BooleanQuery.Builder into, Query q, float boost) {
-    if (q == null) {
-      return false;
+    /**
+     * Sections with a word of {@code field} that starts with {@code prefix}, all scored alike. The few words a prefix
+     * usually stands for are looked up directly; a {@link PrefixQuery} would compile an automaton on every keystroke.
+     */
+    private static Query prefix(Lexicon lexicon, String field, String prefix) {
+        List<String> words = lexicon.completions(field, prefix, MAX_PREFIX_WORDS + 1);
+        if (words.size() > MAX_PREFIX_WORDS) return new PrefixQuery(new Term(field, prefix));
+        if (words.isEmpty()) return null;
+        return new TermInSetQuery(field, words.stream().map(BytesRef::new).toList());
     }
-    into.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
-    return true;
-  }
 
-  /** The query with unknown words replaced by the closest known ones, or null when every word is known. */
-  private static String correct(String[] words, boolean typingLastWord, Lexicon lexicon) {
-    List<String> out = new ArrayList<>(words.length);
-    boolean changed = false;
-    int lookups = 0;
-    for (int i = 0; i < words.length; i++) {
-      String word = words[i];
-      String lower = word.toLowerCase(Locale.ROOT);
-      boolean isLast = i == words.length - 1;
-      if (lower.length() < MIN_CORRECTABLE_LENGTH
-          || !isWordOrIdentifier(lower)
-          || lexicon.knows(SectionSchema.SPELL, lower)
-          || everyPartIsKnown(lexicon, lower)
-          || (isLast && typingLastWord && !lexicon.completions(SectionSchema.SPELL, lower, 1).isEmpty())
-          || lookups++ >= MAX_CORRECTIONS) {
-        out.add(word);
-        continue;
-      }
-      Optional<String> closest = lexicon.closest(SectionSchema.SPELL, lower);
-      out.add(closest.orElse(word));
-      changed |= closest.isPresent();
+    private static boolean add(BooleanQuery.Builder into, Query q, float boost) {
+        if (q == null) {
+            return false;
+        }
+        into.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        return true;
     }
-    return changed ? String.join(" ", out) : null;
-  }
 
-  /**
-   * An identifier the guide never writes whole may still be made of words it knows ({@code TYPE_CHECKING} is only
-   * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
-   */
-  private static boolean everyPartIsKnown(Lexicon lexicon, String identifier) {
-    String[] parts = identifier.split("[._]+");
-    if (parts.length < 2) return false;
-    for (String part : parts) {
-      if (!part.isEmpty() && !lexicon.knows(SectionSchema.SPELL, part)) return false;
+    /** The query with unknown words replaced by the closest known ones, or null when every word is known. */
+    private static String correct(String[] words, boolean typingLastWord, Lexicon lexicon) {
+        List<String> out = new ArrayList<>(words.length);
+        boolean changed = false;
+        int lookups = 0;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean isLast = i == words.length - 1;
+            if (lower.length() < MIN_CORRECTABLE_LENGTH
+                    || !isWordOrIdentifier(lower)
+                    || lexicon.knows(SectionSchema.SPELL, lower)
+                    || everyPartIsKnown(lexicon, lower)
+                    || (isLast
+                            && typingLastWord
+                            && !lexicon.completions(SectionSchema.SPELL, lower, 1)
+                                    .isEmpty())
+                    || lookups++ >= MAX_CORRECTIONS) {
+                out.add(word);
+                continue;
+            }
+            Optional<String> closest = lexicon.closest(SectionSchema.SPELL, lower);
+            out.add(closest.orElse(word));
+            changed |= closest.isPresent();
+        }
+        return changed ? String.join(" ", out) : null;
     }
-    return true;
-  }
 
-  /** Letters, or an identifier made of letters, underscores and dots ({@code max_depth}, {@code os.path}). */
-  private static boolean isWordOrIdentifier(String word) {
-    return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
-        && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(word.length() - 1));
-  }
+    /**
+     * An identifier the guide never writes whole may still be made of words it knows ({@code TYPE_CHECKING} is only
+     * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
+     */
+    private static boolean everyPartIsKnown(Lexicon lexicon, String identifier) {
+        String[] parts = identifier.split("[._]+");
+        if (parts.length < 2) return false;
+        for (String part : parts) {
+            if (!part.isEmpty() && !lexicon.knows(SectionSchema.SPELL, part)) return false;
+        }
+        return true;
+    }
 
-  private static String lastWord(String text) {
-    String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");
-    return parts.length == 0 ? "" : parts[parts.length - 1].replaceAll("^[._]+|[._]+$", "");
-  }
+    /** Letters, or an identifier made of letters, underscores and dots ({@code max_depth}, {@code os.path}). */
+    private static boolean isWordOrIdentifier(String word) {
+        return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
+                && Character.isLetter(word.charAt(0))
+                && Character.isLetter(word.charAt(word.length() - 1));
+    }
+
+    private static String lastWord(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");
+        return parts.length == 0 ? "" : parts[parts.length - 1].replaceAll("^[._]+|[._]+$", "");
+    }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
  * @param didYouMean the corrected query that was searched instead, or null when none was needed
  */
 public record SearchResult(
-    String query, long total, List<SearchHit> hits, Map<String, Integer> facets, String didYouMean) {
-  public SearchResult {
-    hits = List.copyOf(hits);
-    facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
-  }
+        String query, long total, List<SearchHit> hits, Map<String, Integer> facets, String didYouMean) {
+    public SearchResult {
+        hits = List.copyOf(hits);
+        facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
+    }
 }

@@ -3,8 +3,6 @@ package org.guidesearch.indexer.query;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
-import org.guidesearch.indexer.index.SectionSchema;
-import org.guidesearch.indexer.index.SectionAnalyzer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +29,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
+import org.guidesearch.indexer.index.SectionAnalyzer;
+import org.guidesearch.indexer.index.SectionSchema;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 
 /**
@@ -40,455 +40,531 @@ import org.guidesearch.indexer.semantic.SentenceEmbedder;
  * never closes a reader under a running search; the old reader closes when its last search ends.
  */
 public final class SectionSearcher implements Closeable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SectionSearcher.class);
-  /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
-  private static final float SUMMARY_FACTOR = 0.3f;
-  private static final int SNIPPET_FALLBACK_CHARS = 220;
-  /** Passages fetched for semantic ranking; several usually come from the same section. */
-  private static final int KNN_PASSAGES = 80;
-  /**
-   * Semantic hits must be this similar (cosine) to the query, and within {@link #SEMANTIC_MARGIN} of the best one:
-   * nearest neighbours always exist, but a section that shares no word with the query and is only vaguely near it
-   * is noise, not an answer.
-   */
-  private static final float SEMANTIC_MIN_COSINE = 0.3f;
-  private static final float SEMANTIC_MARGIN = 0.35f;
-  /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
-  private static final int RRF_K = 20;
-  private static final int PREFER_SUBSECTION_WITHIN = 3;
-  private static final float SUBSECTION_SCORE_RATIO = 0.8f;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SectionSearcher.class);
+    /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
+    private static final float SUMMARY_FACTOR = 0.3f;
 
-  /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
-  private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
+    private static final int SNIPPET_FALLBACK_CHARS = 220;
+    /** Passages fetched for semantic ranking; several usually come from the same section. */
+    private static final int KNN_PASSAGES = 80;
+    /**
+     * Semantic hits must be this similar (cosine) to the query, and within {@link #SEMANTIC_MARGIN} of the best one:
+     * nearest neighbours always exist, but a section that shares no word with the query and is only vaguely near it
+     * is noise, not an answer.
+     */
+    private static final float SEMANTIC_MIN_COSINE = 0.3f;
 
-  /** At most this many other parts of a numbered section are listed under its hit. */
-  private static final int MAX_RELATED = 4;
+    private static final float SEMANTIC_MARGIN = 0.35f;
+    /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
+    private static final int RRF_K = 20;
 
-  /** Each index generation's caches ({@link #cache(String)}). */
-  public static final String TERM_STATES = "term_states";
-  public static final String LEAF_SCORES = "leaf_scores";
-  public static final String CLOSEST_WORDS = "closest_words";
-  public static final String COMPLETIONS = "word_completions";
-  /** The embedder's cache of query embeddings, which outlives the generations. */
-  public static final String QUERY_EMBEDDINGS = "query_embeddings";
-  /** Every cache a search goes through, by name. */
-  public static final List<String> CACHES =
-      List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
+    private static final int PREFER_SUBSECTION_WITHIN = 3;
+    private static final float SUBSECTION_SCORE_RATIO = 0.8f;
 
-  private final AtomicReference<Generation> current = new AtomicReference<>();
-  private final QueryPlanner planner;
-  private final SentenceEmbedder embedder;
-  /** One counter per cache name, which every generation's cache of that name counts into. */
-  private final Map<String, StatsCounter> cacheStats = Map.of(TERM_STATES, new ConcurrentStatsCounter(),
-      LEAF_SCORES, new ConcurrentStatsCounter(), CLOSEST_WORDS, new ConcurrentStatsCounter(),
-      COMPLETIONS, new ConcurrentStatsCounter());
+    /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
+    private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
 
-  public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
-    this.planner = planner;
-    this.embedder = embedder;
-  }
+    /** At most this many other parts of a numbered section are listed under its hit. */
+    private static final int MAX_RELATED = 4;
 
-  /** Starts serving the index in {@code folder} with the planner this searcher was made with. */
-  public void open(Path folder) throws IOException {
-    open(folder, planner);
-  }
+    /** Each index generation's caches ({@link #cache(String)}). */
+    public static final String TERM_STATES = "term_states";
 
-  /**
-   * Starts serving the index in {@code folder}, planned with {@code planner} (its synonyms belong to the vocabulary
-   * that index was built with); the previous one closes when its searches finish.
-   */
-  public void open(Path folder, QueryPlanner planner) throws IOException {
-    Generation next = Generation.open(folder, cacheStats, planner);
-    Generation old = current.getAndSet(next);
-    if (old != null) {
-      old.reader.decRef();
-    }
-  }
+    public static final String LEAF_SCORES = "leaf_scores";
+    public static final String CLOSEST_WORDS = "closest_words";
+    public static final String COMPLETIONS = "word_completions";
+    /** The embedder's cache of query embeddings, which outlives the generations. */
+    public static final String QUERY_EMBEDDINGS = "query_embeddings";
+    /** Every cache a search goes through, by name. */
+    public static final List<String> CACHES =
+            List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
 
-  /**
-   * The cache called {@code name} (one of {@link #CACHES}), for its statistics: the serving generation's, or empty
-   * before an index is open. Every generation's cache of one name counts into one counter, so the statistics cover
-   * every generation since this searcher was made; the size is the serving generation's. Callers must not change it.
-   */
-  public Optional<Cache<?, ?>> cache(String name) {
-    if (name.equals(QUERY_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::queryCache);
-    if (!cacheStats.containsKey(name)) throw new IllegalArgumentException("no cache called " + name);
-    Generation g = current.get();
-    if (g == null) return Optional.empty();
-    return Optional.of(switch (name) {
-      case TERM_STATES -> g.termStates.cache();
-      case LEAF_SCORES -> g.evaluator.leafCache();
-      case CLOSEST_WORDS -> g.lexicon.closestCache();
-      default -> g.lexicon.completionCache();
-    });
-  }
+    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final QueryPlanner planner;
+    private final SentenceEmbedder embedder;
+    /** One counter per cache name, which every generation's cache of that name counts into. */
+    private final Map<String, StatsCounter> cacheStats = Map.of(
+            TERM_STATES,
+            new ConcurrentStatsCounter(),
+            LEAF_SCORES,
+            new ConcurrentStatsCounter(),
+            CLOSEST_WORDS,
+            new ConcurrentStatsCounter(),
+            COMPLETIONS,
+            new ConcurrentStatsCounter());
 
-  public boolean isOpen() {
-    return current.get() != null;
-  }
-
-  /** Number of searchable sections in the serving generation. */
-  public int size() {
-    Generation g = acquire();
-    try {
-      return g.sectionDocs.size();
-    } finally {
-      release(g);
-    }
-  }
-
-  public SearchResult search(SearchRequest request) {
-    Generation g = acquire();
-    try {
-      QueryPlan plan = g.planner().plan(request, g.lexicon);
-      if (plan == null) {
-        return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
-      }
-      Map<Integer, String> bestPassage = new HashMap<>();
-      FusionWeights weights = switch (request.mode()) {
-        case KEYWORD -> new FusionWeights(1f, 0f);
-        case SEMANTIC -> new FusionWeights(0f, 1f);
-        case HYBRID -> FusionWeights.of(plan.text());
-      };
-      ScoreDoc[] byKeyword = request.mode() == SearchMode.SEMANTIC ? new ScoreDoc[0] : keyword(g, plan);
-      ScoreDoc[] byMeaning = request.mode() == SearchMode.KEYWORD ? new ScoreDoc[0] : semantic(g, plan, bestPassage);
-      ScoreDoc[] ranked = switch (request.mode()) {
-        case KEYWORD -> byKeyword;
-        case SEMANTIC -> byMeaning;
-        case HYBRID -> fuse(byKeyword, byMeaning, weights);
-      };
-      preferSubsections(g, ranked);
-      Map<String, Integer> facets = facets(g, ranked);
-      ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
-      List<SectionGroups.Group> groups = request.grouped()
-          ? SectionGroups.of(inDoc, doc -> numberedSection(g, doc))
-          : Arrays.stream(inDoc).map(sd -> new SectionGroups.Group(sd, List.of())).toList();
-      int from = Math.min(request.offset(), groups.size());
-      int to = Math.min(from + request.limit(), groups.size());
-      List<SectionGroups.Group> page = groups.subList(from, to);
-      Explainer explainer = request.explain() ? new Explainer(byKeyword, byMeaning, weights, bestPassage) : null;
-      List<SearchHit> hits = toHits(g, plan, page, bestPassage, explainer);
-      return new SearchResult(request.query(), groups.size(), hits, facets, plan.didYouMean());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      release(g);
-    }
-  }
-
-  /** The numbered section (a heading of level 2 or above) a section belongs to: itself, or its nearest such ancestor. */
-  private static int numberedSection(Generation g, int doc) {
-    int at = doc;
-    for (int hops = 0; hops < 8; hops++) {
-      HitFields f = g.hitFields.get(at);
-      Integer parent = g.parentDoc.get(at);
-      if (f == null || f.level() <= 2 || parent == null) return at;
-      at = parent;
-    }
-    return at;
-  }
-
-  /** What {@code explain=true} tells about each hit: where each retriever put it, and what matched. */
-  private record Explainer(Map<Integer, Integer> keywordRank, Map<Integer, Float> keywordScore,
-      Map<Integer, Integer> semanticRank, Map<Integer, Float> semanticCosine, FusionWeights weights,
-      Map<Integer, String> bestPassage) {
-    Explainer(ScoreDoc[] byKeyword, ScoreDoc[] byMeaning, FusionWeights weights, Map<Integer, String> bestPassage) {
-      this(ranks(byKeyword), scores(byKeyword, false), ranks(byMeaning), scores(byMeaning, true), weights,
-          bestPassage);
+    public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
+        this.planner = planner;
+        this.embedder = embedder;
     }
 
-    private static Map<Integer, Integer> ranks(ScoreDoc[] ranking) {
-      Map<Integer, Integer> out = new HashMap<>();
-      for (int i = 0; i < ranking.length; i++) out.putIfAbsent(ranking[i].doc, i + 1);
-      return out;
+    /** Starts serving the index in {@code folder} with the planner this searcher was made with. */
+    public void open(Path folder) throws IOException {
+        open(folder, planner);
     }
 
-    private static Map<Integer, Float> scores(ScoreDoc[] ranking, boolean cosine) {
-      Map<Integer, Float> out = new HashMap<>();
-      for (ScoreDoc sd : ranking) out.putIfAbsent(sd.doc, cosine ? cosine(sd.score) : sd.score);
-      return out;
-    }
-
-    SearchHit.Explanation explain(int doc, float fused, String title, String snippet, Set<String> terms) {
-      List<String> matched = new ArrayList<>();
-      String marked = snippet == null ? "" : snippet.toLowerCase(java.util.Locale.ROOT);
-      String heading = title.toLowerCase(java.util.Locale.ROOT);
-      for (String t : new java.util.TreeSet<>(terms)) {
-        if (heading.contains(t) || marked.contains("<mark>" + t)) matched.add(t);
-      }
-      return new SearchHit.Explanation(keywordRank.get(doc), keywordScore.get(doc), semanticRank.get(doc),
-          semanticCosine.get(doc), fused, weights.keyword(), weights.semantic(), matched, bestPassage.get(doc));
-    }
-  }
-
-  /** Every section matching the keyword query, best first, summaries scaled down. */
-  private static ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
-    if (plan.query() == null) return new ScoreDoc[0];
-    ScoreDoc[] all = g.evaluator.matches(plan.query());
-    for (ScoreDoc sd : all) {
-      if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
-    }
-    return sorted(all);
-  }
-
-  /**
-   * Sections ranked by their best passage's similarity to the query, one ranking per embedding model fused by
-   * reciprocal rank; remembers the best passage of each section for its snippet.
-   */
-  private ScoreDoc[] semantic(Generation g, QueryPlan plan, Map<Integer, String> bestPassage) throws IOException {
-    if (plan.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
-      return new ScoreDoc[0]; // nothing to mean: the model cannot embed text without a word piece
-    }
-    float[][] vectors;
-    try {
-      vectors = embedder.embedQuery(plan.text());
-    } catch (RuntimeException e) {
-      // A query the model cannot read must not fail the search: keywords still answer.
-      LOG.warn("could not embed query ({}); answering by keywords only", e.toString());
-      return new ScoreDoc[0];
-    }
-    List<ScoreDoc[]> rankings = new ArrayList<>();
-    for (int m = 0; m < vectors.length; m++) {
-      TopDocs passages = g.searcher().search(
-          new KnnFloatVectorQuery(SectionSchema.vectorField(m), SectionSchema.unitLength(vectors[m]), KNN_PASSAGES), KNN_PASSAGES);
-      Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
-      float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
-      for (ScoreDoc p : passages.scoreDocs) {
-        float cosine = cosine(p.score);
-        if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
-        PassageOf passage = g.passages.get(p.doc);
-        if (passage == null || bySection.containsKey(passage.section())) continue;
-        int section = passage.section();
-        float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
-        bySection.put(section, new ScoreDoc(section, score));
-        String snippet = passage.snippet();
-        if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
-      }
-      rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
-    }
-    if (rankings.size() == 1) return rankings.get(0);
-    Map<Integer, Float> fused = new LinkedHashMap<>();
-    for (ScoreDoc[] ranking : rankings) {
-      for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
-    }
-    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
-  }
-
-  /**
-   * A reader wants the most specific heading: when a subsection scores nearly as well as its enclosing section
-   * right above it, the subsection goes first (the enclosing section's intro mostly announces what the
-   * subsections teach).
-   */
-  private static void preferSubsections(Generation g, ScoreDoc[] ranked) {
-    for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
-      for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
-        Integer parent = g.parentDoc.get(ranked[j].doc);
-        if (parent != null && parent == ranked[i].doc && ranked[j].score >= SUBSECTION_SCORE_RATIO * ranked[i].score) {
-          ScoreDoc child = ranked[j];
-          System.arraycopy(ranked, i, ranked, i + 1, j - i);
-          ranked[i] = child;
-          break;
+    /**
+     * Starts serving the index in {@code folder}, planned with {@code planner} (its synonyms belong to the vocabulary
+     * that index was built with); the previous one closes when its searches finish.
+     */
+    public void open(Path folder, QueryPlanner planner) throws IOException {
+        Generation next = Generation.open(folder, cacheStats, planner);
+        Generation old = current.getAndSet(next);
+        if (old != null) {
+            old.reader.decRef();
         }
-      }
-    }
-  }
-
-  /** Lucene scores the dot product of unit vectors (their cosine) as (1 + cos) / 2. */
-  private static float cosine(float score) {
-    return 2 * score - 1;
-  }
-
-  /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */
-  private static ScoreDoc[] fuse(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
-    Map<Integer, Float> fused = new LinkedHashMap<>();
-    for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
-    for (int i = 0; i < semantic.length; i++) fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
-    return sorted(fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new));
-  }
-
-  private static ScoreDoc[] sorted(ScoreDoc[] docs) {
-    ScoreDoc[] copy = docs.clone();
-    Arrays.sort(copy, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
-    return copy;
-  }
-
-  private static Map<String, Integer> facets(Generation g, ScoreDoc[] docs) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (ScoreDoc sd : docs) counts.merge(g.docOf.get(sd.doc), 1, Integer::sum);
-    Map<String, Integer> sorted = new LinkedHashMap<>();
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-    return sorted;
-  }
-
-  private static ScoreDoc[] onlyDoc(Generation g, ScoreDoc[] docs, String doc) {
-    return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
-  }
-
-  private static List<SearchHit> toHits(Generation g, QueryPlan plan, List<SectionGroups.Group> page,
-      Map<Integer, String> bestPassage, Explainer explainer) {
-    if (page.isEmpty()) {
-      return List.of();
-    }
-    ProseSnippets.TermWeights weights =
-        new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
-    List<SearchHit> hits = new ArrayList<>(page.size());
-    for (SectionGroups.Group group : page) {
-      ScoreDoc sd = group.lead();
-      HitFields f = g.hitFields.get(sd.doc);
-      String snippet = g.snippets.snippet(sd.doc, weights);
-      if (snippet == null) {
-        String passage = bestPassage.get(sd.doc);
-        snippet = passage != null ? fallbackSnippet(passage) : f.opening();
-      }
-      List<SearchHit.Related> related = new ArrayList<>(Math.min(MAX_RELATED, group.others().size()));
-      for (ScoreDoc other : group.others().subList(0, Math.min(MAX_RELATED, group.others().size()))) {
-        HitFields o = g.hitFields.get(other.doc);
-        related.add(new SearchHit.Related(o.doc(), o.anchor(), o.title(), o.level(), other.score));
-      }
-      SearchHit.Explanation explain = explainer == null ? null
-          : explainer.explain(sd.doc, sd.score, f.title(), snippet, plan.highlightTerms());
-      hits.add(new SearchHit(f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score, related,
-          explain));
-    }
-    return hits;
-  }
-
-  /** Each prose term of the query weighted by its rarity (BM25's idf), so a snippet shows the most telling words. */
-  private static Map<String, Float> termWeights(TermStatesCache dictionary, int n, Set<String> terms) {
-    Map<String, Float> weights = new HashMap<>();
-    for (String t : terms) {
-      int df = dictionary.docFreq(new Term(SectionSchema.PROSE, t));
-      if (df > 0) weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-    }
-    return weights;
-  }
-
-  /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
-  private static String fallbackSnippet(String text) {
-    String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
-    return escapeHtml(cut.replaceAll("\\s+", " ").strip());
-  }
-
-  static String escapeHtml(String s) {
-    StringBuilder out = null;
-    int copied = 0;
-    for (int i = 0; i < s.length(); i++) {
-      String entity = switch (s.charAt(i)) {
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '&' -> "&amp;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#x27;";
-        default -> null;
-      };
-      if (entity == null) continue;
-      if (out == null) out = new StringBuilder(s.length() + 16);
-      out.append(s, copied, i).append(entity);
-      copied = i + 1;
-    }
-    return out == null ? s : out.append(s, copied, s.length()).toString();
-  }
-
-  private Generation acquire() {
-    while (true) {
-      Generation g = current.get();
-      if (g == null) {
-        throw new IllegalStateException("no index is open yet");
-      }
-      if (g.reader.tryIncRef()) {
-        return g;
-      }
-    }
-  }
-
-  private static void release(Generation g) {
-    try {
-      g.reader.decRef();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() throws IOException {
-    Generation g = current.getAndSet(null);
-    if (g != null) {
-      g.reader.decRef();
-    }
-  }
-
-  /**
-   * One open index generation and what every search needs from it without touching stored fields: which document
-   * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
-   */
-  private record Generation(DirectoryReader reader, Map<String, Integer> sectionDocs, Map<Integer, String> docOf,
-      Set<Integer> summaries, Map<Integer, HitFields> hitFields, ProseSnippets snippets,
-      Map<Integer, Integer> parentDoc, TermStatesCache termStates, Lexicon lexicon, QueryEvaluator evaluator,
-      Map<Integer, PassageOf> passages, QueryPlanner planner) {
-    static Generation open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
-      DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
-      IndexSearcher searcher = new IndexSearcher(reader);
-      Map<String, Integer> sectionDocs = new HashMap<>();
-      Map<Integer, String> docOf = new HashMap<>();
-      Set<Integer> summaries = new java.util.HashSet<>();
-      Map<Integer, HitFields> hitFields = new HashMap<>();
-      Map<Integer, String> prose = new HashMap<>();
-      Map<Integer, String> parents = new HashMap<>();
-      TopDocs sections = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
-          Math.max(1, reader.maxDoc()));
-      StoredFields stored = searcher.storedFields();
-      for (ScoreDoc sd : sections.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
-        String opening = d.get(SectionSchema.PROSE) == null || d.get(SectionSchema.PROSE).isBlank()
-            ? (d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE))
-            : d.get(SectionSchema.PROSE);
-        hitFields.put(sd.doc, new HitFields(d.get(SectionSchema.DOC), d.get(SectionSchema.ANCHOR), d.get(SectionSchema.TITLE),
-            d.getField(SectionSchema.LEVEL).numericValue().intValue(), SectionSchema.breadcrumbOf(d),
-            fallbackSnippet(opening)));
-        prose.put(sd.doc, d.get(SectionSchema.PROSE));
-        if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
-        docOf.put(sd.doc, d.get(SectionSchema.DOC));
-        if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
-      }
-      Map<Integer, Integer> parentDoc = new HashMap<>();
-      parents.forEach((doc, parentId) -> {
-        Integer p = sectionDocs.get(parentId);
-        if (p != null) parentDoc.put(doc, p);
-      });
-      Map<Integer, PassageOf> passages = new HashMap<>();
-      TopDocs passageDocs = searcher.search(new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
-          Math.max(1, reader.maxDoc()));
-      for (ScoreDoc sd : passageDocs.scoreDocs) {
-        Document d = stored.document(sd.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
-        Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
-        if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
-      }
-      TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
-      return new Generation(reader, Map.copyOf(sectionDocs), Map.copyOf(docOf), Set.copyOf(summaries),
-          Map.copyOf(hitFields), ProseSnippets.analyse(prose, INDEX_ANALYZER), Map.copyOf(parentDoc),
-          termStates, new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
-          new QueryEvaluator(new LeafScores(reader, termStates, stats.get(LEAF_SCORES))),
-          Map.copyOf(passages), planner);
     }
 
-    IndexSearcher searcher() {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      searcher.setSimilarity(new BM25Similarity());
-      return searcher;
+    /**
+     * The cache called {@code name} (one of {@link #CACHES}), for its statistics: the serving generation's, or empty
+     * before an index is open. Every generation's cache of one name counts into one counter, so the statistics cover
+     * every generation since this searcher was made; the size is the serving generation's. Callers must not change it.
+     */
+    public Optional<Cache<?, ?>> cache(String name) {
+        if (name.equals(QUERY_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::queryCache);
+        if (!cacheStats.containsKey(name)) throw new IllegalArgumentException("no cache called " + name);
+        Generation g = current.get();
+        if (g == null) return Optional.empty();
+        return Optional.of(
+                switch (name) {
+                    case TERM_STATES -> g.termStates.cache();
+                    case LEAF_SCORES -> g.evaluator.leafCache();
+                    case CLOSEST_WORDS -> g.lexicon.closestCache();
+                    default -> g.lexicon.completionCache();
+                });
     }
-  }
 
-  /** A passage's section (its document number) and the snippet it offers, read once per generation. */
-  private record PassageOf(int section, String snippet) {
-    PassageOf {
-      snippet = snippet == null ? "" : snippet;
+    public boolean isOpen() {
+        return current.get() != null;
     }
-  }
 
-  /** What a hit shows, read once per generation instead of from stored fields on every search. */
-  private record HitFields(String doc, String anchor, String title, int level, List<String> breadcrumb,
-      String opening) {}
+    /** Number of searchable sections in the serving generation. */
+    public int size() {
+        Generation g = acquire();
+        try {
+            return g.sectionDocs.size();
+        } finally {
+            release(g);
+        }
+    }
+
+    public SearchResult search(SearchRequest request) {
+        Generation g = acquire();
+        try {
+            QueryPlan plan = g.planner().plan(request, g.lexicon);
+            if (plan == null) {
+                return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
+            }
+            Map<Integer, String> bestPassage = new HashMap<>();
+            FusionWeights weights = switch (request.mode()) {
+                case KEYWORD -> new FusionWeights(1f, 0f);
+                case SEMANTIC -> new FusionWeights(0f, 1f);
+                case HYBRID -> FusionWeights.of(plan.text());
+            };
+            ScoreDoc[] byKeyword = request.mode() == SearchMode.SEMANTIC ? new ScoreDoc[0] : keyword(g, plan);
+            ScoreDoc[] byMeaning =
+                    request.mode() == SearchMode.KEYWORD ? new ScoreDoc[0] : semantic(g, plan, bestPassage);
+            ScoreDoc[] ranked = switch (request.mode()) {
+                case KEYWORD -> byKeyword;
+                case SEMANTIC -> byMeaning;
+                case HYBRID -> fuse(byKeyword, byMeaning, weights);
+            };
+            preferSubsections(g, ranked);
+            Map<String, Integer> facets = facets(g, ranked);
+            ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
+            List<SectionGroups.Group> groups = request.grouped()
+                    ? SectionGroups.of(inDoc, doc -> numberedSection(g, doc))
+                    : Arrays.stream(inDoc)
+                            .map(sd -> new SectionGroups.Group(sd, List.of()))
+                            .toList();
+            int from = Math.min(request.offset(), groups.size());
+            int to = Math.min(from + request.limit(), groups.size());
+            List<SectionGroups.Group> page = groups.subList(from, to);
+            Explainer explainer = request.explain() ? new Explainer(byKeyword, byMeaning, weights, bestPassage) : null;
+            List<SearchHit> hits = toHits(g, plan, page, bestPassage, explainer);
+            return new SearchResult(request.query(), groups.size(), hits, facets, plan.didYouMean());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(g);
+        }
+    }
+
+    /** The numbered section (a heading of level 2 or above) a section belongs to: itself, or its nearest such ancestor. */
+    private static int numberedSection(Generation g, int doc) {
+        int at = doc;
+        for (int hops = 0; hops < 8; hops++) {
+            HitFields f = g.hitFields.get(at);
+            Integer parent = g.parentDoc.get(at);
+            if (f == null || f.level() <= 2 || parent == null) return at;
+            at = parent;
+        }
+        return at;
+    }
+
+    /** What {@code explain=true} tells about each hit: where each retriever put it, and what matched. */
+    private record Explainer(
+            Map<Integer, Integer> keywordRank,
+            Map<Integer, Float> keywordScore,
+            Map<Integer, Integer> semanticRank,
+            Map<Integer, Float> semanticCosine,
+            FusionWeights weights,
+            Map<Integer, String> bestPassage) {
+        Explainer(ScoreDoc[] byKeyword, ScoreDoc[] byMeaning, FusionWeights weights, Map<Integer, String> bestPassage) {
+            this(
+                    ranks(byKeyword),
+                    scores(byKeyword, false),
+                    ranks(byMeaning),
+                    scores(byMeaning, true),
+                    weights,
+                    bestPassage);
+        }
+
+        private static Map<Integer, Integer> ranks(ScoreDoc[] ranking) {
+            Map<Integer, Integer> out = new HashMap<>();
+            for (int i = 0; i < ranking.length; i++) out.putIfAbsent(ranking[i].doc, i + 1);
+            return out;
+        }
+
+        private static Map<Integer, Float> scores(ScoreDoc[] ranking, boolean cosine) {
+            Map<Integer, Float> out = new HashMap<>();
+            for (ScoreDoc sd : ranking) out.putIfAbsent(sd.doc, cosine ? cosine(sd.score) : sd.score);
+            return out;
+        }
+
+        SearchHit.Explanation explain(int doc, float fused, String title, String snippet, Set<String> terms) {
+            List<String> matched = new ArrayList<>();
+            String marked = snippet == null ? "" : snippet.toLowerCase(java.util.Locale.ROOT);
+            String heading = title.toLowerCase(java.util.Locale.ROOT);
+            for (String t : new java.util.TreeSet<>(terms)) {
+                if (heading.contains(t) || marked.contains("<mark>" + t)) matched.add(t);
+            }
+            return new SearchHit.Explanation(
+                    keywordRank.get(doc),
+                    keywordScore.get(doc),
+                    semanticRank.get(doc),
+                    semanticCosine.get(doc),
+                    fused,
+                    weights.keyword(),
+                    weights.semantic(),
+                    matched,
+                    bestPassage.get(doc));
+        }
+    }
+
+    /** Every section matching the keyword query, best first, summaries scaled down. */
+    private static ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
+        if (plan.query() == null) return new ScoreDoc[0];
+        ScoreDoc[] all = g.evaluator.matches(plan.query());
+        for (ScoreDoc sd : all) {
+            if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
+        }
+        return sorted(all);
+    }
+
+    /**
+     * Sections ranked by their best passage's similarity to the query, one ranking per embedding model fused by
+     * reciprocal rank; remembers the best passage of each section for its snippet.
+     */
+    private ScoreDoc[] semantic(Generation g, QueryPlan plan, Map<Integer, String> bestPassage) throws IOException {
+        if (plan.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return new ScoreDoc[0]; // nothing to mean: the model cannot embed text without a word piece
+        }
+        float[][] vectors;
+        try {
+            vectors = embedder.embedQuery(plan.text());
+        } catch (RuntimeException e) {
+            // A query the model cannot read must not fail the search: keywords still answer.
+            LOG.warn("could not embed query ({}); answering by keywords only", e.toString());
+            return new ScoreDoc[0];
+        }
+        List<ScoreDoc[]> rankings = new ArrayList<>();
+        for (int m = 0; m < vectors.length; m++) {
+            TopDocs passages = g.searcher()
+                    .search(
+                            new KnnFloatVectorQuery(
+                                    SectionSchema.vectorField(m), SectionSchema.unitLength(vectors[m]), KNN_PASSAGES),
+                            KNN_PASSAGES);
+            Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
+            float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
+            for (ScoreDoc p : passages.scoreDocs) {
+                float cosine = cosine(p.score);
+                if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
+                PassageOf passage = g.passages.get(p.doc);
+                if (passage == null || bySection.containsKey(passage.section())) continue;
+                int section = passage.section();
+                float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
+                bySection.put(section, new ScoreDoc(section, score));
+                String snippet = passage.snippet();
+                if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
+            }
+            rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
+        }
+        if (rankings.size() == 1) return rankings.get(0);
+        Map<Integer, Float> fused = new LinkedHashMap<>();
+        for (ScoreDoc[] ranking : rankings) {
+            for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+        }
+        return sorted(fused.entrySet().stream()
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+                .toArray(ScoreDoc[]::new));
+    }
+
+    /**
+     * A reader wants the most specific heading: when a subsection scores nearly as well as its enclosing section
+     * right above it, the subsection goes first (the enclosing section's intro mostly announces what the
+     * subsections teach).
+     */
+    private static void preferSubsections(Generation g, ScoreDoc[] ranked) {
+        for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
+            for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
+                Integer parent = g.parentDoc.get(ranked[j].doc);
+                if (parent != null
+                        && parent == ranked[i].doc
+                        && ranked[j].score >= SUBSECTION_SCORE_RATIO * ranked[i].score) {
+                    ScoreDoc child = ranked[j];
+                    System.arraycopy(ranked, i, ranked, i + 1, j - i);
+                    ranked[i] = child;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Lucene scores the dot product of unit vectors (their cosine) as (1 + cos) / 2. */
+    private static float cosine(float score) {
+        return 2 * score - 1;
+    }
+
+    /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */
+    private static ScoreDoc[] fuse(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
+        Map<Integer, Float> fused = new LinkedHashMap<>();
+        for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
+        for (int i = 0; i < semantic.length; i++)
+            fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
+        return sorted(fused.entrySet().stream()
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+                .toArray(ScoreDoc[]::new));
+    }
+
+    private static ScoreDoc[] sorted(ScoreDoc[] docs) {
+        ScoreDoc[] copy = docs.clone();
+        Arrays.sort(copy, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+        return copy;
+    }
+
+    private static Map<String, Integer> facets(Generation g, ScoreDoc[] docs) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (ScoreDoc sd : docs) counts.merge(g.docOf.get(sd.doc), 1, Integer::sum);
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static ScoreDoc[] onlyDoc(Generation g, ScoreDoc[] docs, String doc) {
+        return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
+    }
+
+    private static List<SearchHit> toHits(
+            Generation g,
+            QueryPlan plan,
+            List<SectionGroups.Group> page,
+            Map<Integer, String> bestPassage,
+            Explainer explainer) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        ProseSnippets.TermWeights weights =
+                new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (SectionGroups.Group group : page) {
+            ScoreDoc sd = group.lead();
+            HitFields f = g.hitFields.get(sd.doc);
+            String snippet = g.snippets.snippet(sd.doc, weights);
+            if (snippet == null) {
+                String passage = bestPassage.get(sd.doc);
+                snippet = passage != null ? fallbackSnippet(passage) : f.opening();
+            }
+            List<SearchHit.Related> related =
+                    new ArrayList<>(Math.min(MAX_RELATED, group.others().size()));
+            for (ScoreDoc other : group.others()
+                    .subList(0, Math.min(MAX_RELATED, group.others().size()))) {
+                HitFields o = g.hitFields.get(other.doc);
+                related.add(new SearchHit.Related(o.doc(), o.anchor(), o.title(), o.level(), other.score));
+            }
+            SearchHit.Explanation explain = explainer == null
+                    ? null
+                    : explainer.explain(sd.doc, sd.score, f.title(), snippet, plan.highlightTerms());
+            hits.add(new SearchHit(
+                    f.doc(), f.anchor(), f.title(), f.level(), f.breadcrumb(), snippet, sd.score, related, explain));
+        }
+        return hits;
+    }
+
+    /** Each prose term of the query weighted by its rarity (BM25's idf), so a snippet shows the most telling words. */
+    private static Map<String, Float> termWeights(TermStatesCache dictionary, int n, Set<String> terms) {
+        Map<String, Float> weights = new HashMap<>();
+        for (String t : terms) {
+            int df = dictionary.docFreq(new Term(SectionSchema.PROSE, t));
+            if (df > 0) weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        }
+        return weights;
+    }
+
+    /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
+    private static String fallbackSnippet(String text) {
+        String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
+        return escapeHtml(cut.replaceAll("\\s+", " ").strip());
+    }
+
+    static String escapeHtml(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String entity = switch (s.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#x27;";
+                default -> null;
+            };
+            if (entity == null) continue;
+            if (out == null) out = new StringBuilder(s.length() + 16);
+            out.append(s, copied, i).append(entity);
+            copied = i + 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private Generation acquire() {
+        while (true) {
+            Generation g = current.get();
+            if (g == null) {
+                throw new IllegalStateException("no index is open yet");
+            }
+            if (g.reader.tryIncRef()) {
+                return g;
+            }
+        }
+    }
+
+    private static void release(Generation g) {
+        try {
+            g.reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        Generation g = current.getAndSet(null);
+        if (g != null) {
+            g.reader.decRef();
+        }
+    }
+
+    /**
+     * One open index generation and what every search needs from it without touching stored fields: which document
+     * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
+     */
+    private record Generation(
+            DirectoryReader reader,
+            Map<String, Integer> sectionDocs,
+            Map<Integer, String> docOf,
+            Set<Integer> summaries,
+            Map<Integer, HitFields> hitFields,
+            ProseSnippets snippets,
+            Map<Integer, Integer> parentDoc,
+            TermStatesCache termStates,
+            Lexicon lexicon,
+            QueryEvaluator evaluator,
+            Map<Integer, PassageOf> passages,
+            QueryPlanner planner) {
+        static Generation open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
+            DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Map<String, Integer> sectionDocs = new HashMap<>();
+            Map<Integer, String> docOf = new HashMap<>();
+            Set<Integer> summaries = new java.util.HashSet<>();
+            Map<Integer, HitFields> hitFields = new HashMap<>();
+            Map<Integer, String> prose = new HashMap<>();
+            Map<Integer, String> parents = new HashMap<>();
+            TopDocs sections = searcher.search(
+                    new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
+                    Math.max(1, reader.maxDoc()));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : sections.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
+                String opening = d.get(SectionSchema.PROSE) == null
+                                || d.get(SectionSchema.PROSE).isBlank()
+                        ? (d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE))
+                        : d.get(SectionSchema.PROSE);
+                hitFields.put(
+                        sd.doc,
+                        new HitFields(
+                                d.get(SectionSchema.DOC),
+                                d.get(SectionSchema.ANCHOR),
+                                d.get(SectionSchema.TITLE),
+                                d.getField(SectionSchema.LEVEL).numericValue().intValue(),
+                                SectionSchema.breadcrumbOf(d),
+                                fallbackSnippet(opening)));
+                prose.put(sd.doc, d.get(SectionSchema.PROSE));
+                if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
+                docOf.put(sd.doc, d.get(SectionSchema.DOC));
+                if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
+            }
+            Map<Integer, Integer> parentDoc = new HashMap<>();
+            parents.forEach((doc, parentId) -> {
+                Integer p = sectionDocs.get(parentId);
+                if (p != null) parentDoc.put(doc, p);
+            });
+            Map<Integer, PassageOf> passages = new HashMap<>();
+            TopDocs passageDocs = searcher.search(
+                    new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
+                    Math.max(1, reader.maxDoc()));
+            for (ScoreDoc sd : passageDocs.scoreDocs) {
+                Document d = stored.document(sd.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
+                Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
+                if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
+            }
+            TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
+            return new Generation(
+                    reader,
+                    Map.copyOf(sectionDocs),
+                    Map.copyOf(docOf),
+                    Set.copyOf(summaries),
+                    Map.copyOf(hitFields),
+                    ProseSnippets.analyse(prose, INDEX_ANALYZER),
+                    Map.copyOf(parentDoc),
+                    termStates,
+                    new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
+                    new QueryEvaluator(new LeafScores(reader, termStates, stats.get(LEAF_SCORES))),
+                    Map.copyOf(passages),
+                    planner);
+        }
+
+        IndexSearcher searcher() {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity());
+            return searcher;
+        }
+    }
+
+    /** A passage's section (its document number) and the snippet it offers, read once per generation. */
+    private record PassageOf(int section, String snippet) {
+        PassageOf {
+            snippet = snippet == null ? "" : snippet;
+        }
+    }
+
+    /** What a hit shows, read once per generation instead of from stored fields on every search. */
+    private record HitFields(
+            String doc, String anchor, String title, int level, List<String> breadcrumb, String opening) {}
 }

@@ -22,60 +22,60 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 public final class EmbeddingCache {
-  private final Path file;
+    private final Path file;
 
-  private final Map<String, float[]> entries = new ConcurrentHashMap<>();
+    private final Map<String, float[]> entries = new ConcurrentHashMap<>();
 
-  public EmbeddingCache(Path file) throws IOException {
-    this.file = file;
+    public EmbeddingCache(Path file) throws IOException {
+        this.file = file;
 
-    load();
-  }
-
-  public float[] get(String text) {
-    return entries.get(key(text));
-  }
-
-  public int size() {
-    return entries.size();
-  }
-
-  /** Adds entries in memory and appends them to the file. */
-  public synchronized void putAll(Map<String, float[]> byText) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
-      for (var e : byText.entrySet()) {
-        String key = key(e.getKey());
-        if (entries.putIfAbsent(key, e.getValue()) != null) continue;
-        out.writeUTF(key);
-        out.writeInt(e.getValue().length);
-        for (float f : e.getValue()) out.writeFloat(f);
-      }
+        load();
     }
-  }
 
-  private void load() throws IOException {
-    if (!Files.isRegularFile(file)) return;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      while (true) {
-        String key = in.readUTF();
-        int n = in.readInt();
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = in.readFloat();
-        entries.put(key, v);
-      }
-    } catch (EOFException endOrTornEntry) {
-      // the end of the file, or a last entry cut short by a crash: everything complete before it is kept
+    public float[] get(String text) {
+        return entries.get(key(text));
     }
-  }
 
-  private String key(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    public int size() {
+        return entries.size();
     }
-  }
+
+    /** Adds entries in memory and appends them to the file. */
+    public synchronized void putAll(Map<String, float[]> byText) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
+            for (var e : byText.entrySet()) {
+                String key = key(e.getKey());
+                if (entries.putIfAbsent(key, e.getValue()) != null) continue;
+                out.writeUTF(key);
+                out.writeInt(e.getValue().length);
+                for (float f : e.getValue()) out.writeFloat(f);
+            }
+        }
+    }
+
+    private void load() throws IOException {
+        if (!Files.isRegularFile(file)) return;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            while (true) {
+                String key = in.readUTF();
+                int n = in.readInt();
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) v[i] = in.readFloat();
+                entries.put(key, v);
+            }
+        } catch (EOFException endOrTornEntry) {
+            // the end of the file, or a last entry cut short by a crash: everything complete before it is kept
+        }
+    }
+
+    private String key(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
 }

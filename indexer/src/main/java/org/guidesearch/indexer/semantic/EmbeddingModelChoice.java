@@ -12,49 +12,72 @@ import java.util.function.Supplier;
  * with the text prefixes its authors prescribe for queries and passages. All produce 384 dimensions.
  */
 public enum EmbeddingModelChoice {
-  MINILM("all-MiniLM-L6-v2", "", "", () -> new OnnxSentenceModel(AllMiniLmL6V2EmbeddingModel.class,
-      "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN)),
-  BGE_SMALL("bge-small-en-v1.5", "Represent this sentence for searching relevant passages: ", "",
-      () -> new OnnxSentenceModel(BgeSmallEnV15EmbeddingModel.class, "bge-small-en-v1.5.onnx",
-          "bge-small-en-v1.5-tokenizer.json", PoolingMode.CLS)),
-  E5_SMALL("e5-small-v2-q", "query: ", "passage: ", () -> new OnnxSentenceModel(
-      E5SmallV2QuantizedEmbeddingModel.class, "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", PoolingMode.MEAN));
+    MINILM(
+            "all-MiniLM-L6-v2",
+            "",
+            "",
+            () -> new OnnxSentenceModel(
+                    AllMiniLmL6V2EmbeddingModel.class,
+                    "all-minilm-l6-v2.onnx",
+                    "all-minilm-l6-v2-tokenizer.json",
+                    PoolingMode.MEAN)),
+    BGE_SMALL(
+            "bge-small-en-v1.5",
+            "Represent this sentence for searching relevant passages: ",
+            "",
+            () -> new OnnxSentenceModel(
+                    BgeSmallEnV15EmbeddingModel.class,
+                    "bge-small-en-v1.5.onnx",
+                    "bge-small-en-v1.5-tokenizer.json",
+                    PoolingMode.CLS)),
+    E5_SMALL(
+            "e5-small-v2-q",
+            "query: ",
+            "passage: ",
+            () -> new OnnxSentenceModel(
+                    E5SmallV2QuantizedEmbeddingModel.class,
+                    "e5-small-v2-q.onnx",
+                    "e5-small-v2-q-tokenizer.json",
+                    PoolingMode.MEAN));
 
-  private final String id;
-  private final String queryPrefix;
-  private final String passagePrefix;
-  private final Supplier<EmbeddingModel> factory;
+    private final String id;
+    private final String queryPrefix;
+    private final String passagePrefix;
+    private final Supplier<EmbeddingModel> factory;
 
-  EmbeddingModelChoice(String id, String queryPrefix, String passagePrefix, Supplier<EmbeddingModel> factory) {
-    this.id = id;
-    this.queryPrefix = queryPrefix;
-    this.passagePrefix = passagePrefix;
-    this.factory = factory;
-  }
+    EmbeddingModelChoice(String id, String queryPrefix, String passagePrefix, Supplier<EmbeddingModel> factory) {
+        this.id = id;
+        this.queryPrefix = queryPrefix;
+        this.passagePrefix = passagePrefix;
+        this.factory = factory;
+    }
 
-  /** The default: the set that ranked the judged query set best (README, "Search quality"). */
-  public static final java.util.List<EmbeddingModelChoice> DEFAULT = java.util.List.of(MINILM);
+    /** The default: the set that ranked the judged query set best (README, "Search quality"). */
+    public static final java.util.List<EmbeddingModelChoice> DEFAULT = java.util.List.of(MINILM);
 
-  /** Parses a comma-separated list of names such as {@code minilm,bge_small}. */
-  public static java.util.List<EmbeddingModelChoice> parseList(String names) {
-    if (names == null || names.isBlank()) return DEFAULT;
-    return java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
-        .map(n -> valueOf(n.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))).toList();
-  }
+    /** Parses a comma-separated list of names such as {@code minilm,bge_small}. */
+    public static java.util.List<EmbeddingModelChoice> parseList(String names) {
+        if (names == null || names.isBlank()) return DEFAULT;
+        return java.util.Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .map(n -> valueOf(n.toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
+                .toList();
+    }
 
-  public String id() {
-    return id;
-  }
+    public String id() {
+        return id;
+    }
 
-  String queryPrefix() {
-    return queryPrefix;
-  }
+    String queryPrefix() {
+        return queryPrefix;
+    }
 
-  String passagePrefix() {
-    return passagePrefix;
-  }
+    String passagePrefix() {
+        return passagePrefix;
+    }
 
-  EmbeddingModel create() {
-    return factory.get();
-  }
+    EmbeddingModel create() {
+        return factory.get();
+    }
 }

@@ -21,45 +21,45 @@ import java.io.UncheckedIOException;
  * model's executor. Thread-safe (ONNX Runtime sessions are).
  */
 final class OnnxSentenceModel extends AbstractInProcessEmbeddingModel {
-  private final OnnxBertBiEncoder encoder;
+    private final OnnxBertBiEncoder encoder;
 
-  /**
-   * @param jarClass  a class of the jar that holds the model, whose class loader finds its files
-   * @param model     the {@code .onnx} file's resource name in that jar
-   * @param tokenizer the tokenizer's resource name in that jar
-   */
-  OnnxSentenceModel(Class<?> jarClass, String model, String tokenizer, PoolingMode pooling) {
-    super(null); // langchain4j's default executor: one thread per core, for embedAll
-    try (InputStream modelIn = resource(jarClass, model);
-        InputStream tokenizerIn = resource(jarClass, tokenizer);
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      OrtEnvironment environment = OrtEnvironment.getEnvironment();
-      encoder = new OnnxBertBiEncoder(environment, environment.createSession(modelIn.readAllBytes(), options),
-          tokenizerIn, pooling);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the embedding model " + model, e);
-    } catch (OrtException e) {
-      throw new IllegalStateException("ONNX Runtime cannot load the embedding model " + model, e);
+    /**
+     * @param jarClass  a class of the jar that holds the model, whose class loader finds its files
+     * @param model     the {@code .onnx} file's resource name in that jar
+     * @param tokenizer the tokenizer's resource name in that jar
+     */
+    OnnxSentenceModel(Class<?> jarClass, String model, String tokenizer, PoolingMode pooling) {
+        super(null); // langchain4j's default executor: one thread per core, for embedAll
+        try (InputStream modelIn = resource(jarClass, model);
+                InputStream tokenizerIn = resource(jarClass, tokenizer);
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            encoder = new OnnxBertBiEncoder(
+                    environment, environment.createSession(modelIn.readAllBytes(), options), tokenizerIn, pooling);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding model " + model, e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the embedding model " + model, e);
+        }
     }
-  }
 
-  @Override
-  protected OnnxBertBiEncoder model() {
-    return encoder;
-  }
+    @Override
+    protected OnnxBertBiEncoder model() {
+        return encoder;
+    }
 
-  /** All the models of {@link EmbeddingModelChoice} make 384 dimensions; known, so no inference is spent asking. */
-  @Override
-  protected Integer knownDimension() {
-    return 384;
-  }
+    /** All the models of {@link EmbeddingModelChoice} make 384 dimensions; known, so no inference is spent asking. */
+    @Override
+    protected Integer knownDimension() {
+        return 384;
+    }
 
-  private static InputStream resource(Class<?> jarClass, String name) {
-    InputStream in = jarClass.getClassLoader().getResourceAsStream(name);
-    if (in == null) throw new IllegalStateException("no resource " + name + " beside " + jarClass.getName());
-    return in;
-  }
+    private static InputStream resource(Class<?> jarClass, String name) {
+        InputStream in = jarClass.getClassLoader().getResourceAsStream(name);
+        if (in == null) throw new IllegalStateException("no resource " + name + " beside " + jarClass.getName());
+        return in;
+    }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  *                section's own (a concept definition pointing at it)
  */
 public record Passage(String sectionId, int ordinal, String text, String snippet) {
-  public Passage {
-    Objects.requireNonNull(sectionId, "sectionId");
-    Objects.requireNonNull(text, "text");
-    snippet = snippet == null ? "" : snippet;
-  }
+    public Passage {
+        Objects.requireNonNull(sectionId, "sectionId");
+        Objects.requireNonNull(text, "text");
+        snippet = snippet == null ? "" : snippet;
+    }
 }

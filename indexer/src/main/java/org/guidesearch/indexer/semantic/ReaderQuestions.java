@@ -17,46 +17,49 @@ import java.util.stream.Stream;
  * <p>Optional: a corpus without such files is searched by its own text alone.
  */
 public record ReaderQuestions(List<Passage> passages) {
-  /** Where the questions live in the data folder. */
-  public static final String FOLDER = "questions";
-  /** A question is no stretch of the section, so it has no position in it (concept definitions use -1 likewise). */
-  private static final int ORDINAL = -2;
+    /** Where the questions live in the data folder. */
+    public static final String FOLDER = "questions";
+    /** A question is no stretch of the section, so it has no position in it (concept definitions use -1 likewise). */
+    private static final int ORDINAL = -2;
 
-  public ReaderQuestions {
-    passages = List.copyOf(passages);
-  }
-
-  /** These questions but those {@code drop} accepts. */
-  public ReaderQuestions without(java.util.function.Predicate<String> drop) {
-    return new ReaderQuestions(passages.stream().filter(p -> !drop.test(p.text())).toList());
-  }
-
-  public static ReaderQuestions none() {
-    return new ReaderQuestions(List.of());
-  }
-
-  /** Reads every {@code *.json} file of {@code folder}; an absent folder holds no questions. */
-  public static ReaderQuestions load(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) return none();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(folder)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    public ReaderQuestions {
+        passages = List.copyOf(passages);
     }
-    ObjectMapper json = new ObjectMapper();
-    List<Passage> out = new ArrayList<>();
-    for (Path file : files) {
-      JsonNode root = json.readTree(file.toFile());
-      for (JsonNode entry : root.path("sections")) {
-        String section = entry.path("section").asText("");
-        if (section.isBlank() || !section.contains("#")) {
-          throw new IOException(file.getFileName() + ": an entry names no section (doc#anchor): " + entry);
-        }
-        for (JsonNode q : entry.path("questions")) {
-          String text = q.asText("").strip();
-          if (!text.isEmpty()) out.add(new Passage(section, ORDINAL, text, ""));
-        }
-      }
+
+    /** These questions but those {@code drop} accepts. */
+    public ReaderQuestions without(java.util.function.Predicate<String> drop) {
+        return new ReaderQuestions(
+                passages.stream().filter(p -> !drop.test(p.text())).toList());
     }
-    return new ReaderQuestions(out);
-  }
+
+    public static ReaderQuestions none() {
+        return new ReaderQuestions(List.of());
+    }
+
+    /** Reads every {@code *.json} file of {@code folder}; an absent folder holds no questions. */
+    public static ReaderQuestions load(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return none();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<Passage> out = new ArrayList<>();
+        for (Path file : files) {
+            JsonNode root = json.readTree(file.toFile());
+            for (JsonNode entry : root.path("sections")) {
+                String section = entry.path("section").asText("");
+                if (section.isBlank() || !section.contains("#")) {
+                    throw new IOException(file.getFileName() + ": an entry names no section (doc#anchor): " + entry);
+                }
+                for (JsonNode q : entry.path("questions")) {
+                    String text = q.asText("").strip();
+                    if (!text.isEmpty()) out.add(new Passage(section, ORDINAL, text, ""));
+                }
+            }
+        }
+        return new ReaderQuestions(out);
+    }
 }

@@ -1,16 +1,15 @@
 package org.guidesearch.indexer.query;
 
-import org.guidesearch.indexer.index.IndexStore;
-import org.guidesearch.indexer.index.SectionIndexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.guidesearch.indexer.corpus.Corpus;
 import org.guidesearch.indexer.corpus.CorpusReader;
 import org.guidesearch.indexer.corpus.SectionSplitter;
+import org.guidesearch.indexer.index.IndexStore;
+import org.guidesearch.indexer.index.SectionIndexer;
 import org.guidesearch.indexer.semantic.EmbeddingCache;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.indexer.semantic.PassageSplitter;
@@ -24,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * section's own text shares none of them; a question naming a heading the corpus lacks is left out.
  */
 class ReaderQuestionsIndexingTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aFiledQuestionLeadsToItsSection() throws IOException {
-    Path corpusDir = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpusDir.resolve("guide.md"), """
+    @Test
+    void aFiledQuestionLeadsToItsSection() throws IOException {
+        Path corpusDir = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpusDir.resolve("guide.md"), """
         # Guide
 
         ## Kettles
@@ -40,26 +40,32 @@ class ReaderQuestionsIndexingTest {
 
         A teapot holds leaves while they steep in hot water.
         """);
-    Path questionsDir = Files.createDirectories(dir.resolve("questions"));
-    Files.writeString(questionsDir.resolve("guide.json"), """
+        Path questionsDir = Files.createDirectories(dir.resolve("questions"));
+        Files.writeString(questionsDir.resolve("guide.json"), """
         {"doc": "guide.md", "sections": [
           {"section": "guide.md#teapots", "questions": ["where do my oolong brewing vessels belong"]},
           {"section": "guide.md#gone", "questions": ["a heading the guide no longer has"]}
         ]}""");
-    Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
-    SentenceEmbedder embedder = new SentenceEmbedder(EmbeddingModelChoice.DEFAULT,
-        new EmbeddingCache(dir.resolve("embeddings.bin")));
-    Path generation = new SectionIndexer(new IndexStore(dir.resolve("index")), new PassageSplitter(), embedder,
-        ReaderQuestions.load(questionsDir)).build(corpus.sections());
+        Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
+        SentenceEmbedder embedder =
+                new SentenceEmbedder(EmbeddingModelChoice.DEFAULT, new EmbeddingCache(dir.resolve("embeddings.bin")));
+        Path generation = new SectionIndexer(
+                        new IndexStore(dir.resolve("index")),
+                        new PassageSplitter(),
+                        embedder,
+                        ReaderQuestions.load(questionsDir))
+                .build(corpus.sections());
 
-    try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
-      searcher.open(generation);
-      SearchResult byWords = searcher.search(new SearchRequest("oolong ", 5, 0, null, SearchMode.KEYWORD));
-      assertThat(byWords.hits()).extracting(SearchHit::anchor).containsExactly("teapots");
-      SearchResult byMeaning = searcher.search(new SearchRequest("where do my oolong brewing vessels belong", 5, 0, null,
-          SearchMode.SEMANTIC));
-      assertThat(byMeaning.hits().get(0).anchor()).isEqualTo("teapots");
-      assertThat(searcher.search(new SearchRequest("heading ", 5, 0, null, SearchMode.KEYWORD)).hits()).isEmpty();
+        try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
+            searcher.open(generation);
+            SearchResult byWords = searcher.search(new SearchRequest("oolong ", 5, 0, null, SearchMode.KEYWORD));
+            assertThat(byWords.hits()).extracting(SearchHit::anchor).containsExactly("teapots");
+            SearchResult byMeaning = searcher.search(
+                    new SearchRequest("where do my oolong brewing vessels belong", 5, 0, null, SearchMode.SEMANTIC));
+            assertThat(byMeaning.hits().get(0).anchor()).isEqualTo("teapots");
+            assertThat(searcher.search(new SearchRequest("heading ", 5, 0, null, SearchMode.KEYWORD))
+                            .hits())
+                    .isEmpty();
+        }
     }
-  }
 }

@@ -12,23 +12,25 @@ import java.io.UncheckedIOException;
  * renders it with Swagger UI from its webjar.
  */
 public final class ApiDocsRoutes {
-  /** Outside {@code /api/}: paths there carry the API's locked-down CSP, under which no script would run. */
-  static final String REFERENCE_PAGE = "/api-docs.html";
+    /** Outside {@code /api/}: paths there carry the API's locked-down CSP, under which no script would run. */
+    static final String REFERENCE_PAGE = "/api-docs.html";
 
-  private final byte[] document;
+    private final byte[] document;
 
-  /** Reads the document from the classpath once; fails at start-up, not per request, if it is missing. */
-  public ApiDocsRoutes() {
-    try (InputStream in = ApiDocsRoutes.class.getResourceAsStream("/openapi.json")) {
-      if (in == null) throw new IllegalStateException("missing classpath resource /openapi.json; is the server jar complete?");
-      this.document = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading /openapi.json", e);
+    /** Reads the document from the classpath once; fails at start-up, not per request, if it is missing. */
+    public ApiDocsRoutes() {
+        try (InputStream in = ApiDocsRoutes.class.getResourceAsStream("/openapi.json")) {
+            if (in == null)
+                throw new IllegalStateException(
+                        "missing classpath resource /openapi.json; is the server jar complete?");
+            this.document = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading /openapi.json", e);
+        }
     }
-  }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document));
-    routes.get("/api/docs", ctx -> ctx.redirect(REFERENCE_PAGE, HttpStatus.FOUND));
-  }
+    public void register(RoutesConfig routes) {
+        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+        routes.get("/api/docs", ctx -> ctx.redirect(REFERENCE_PAGE, HttpStatus.FOUND));
+    }
 }

@@ -10,33 +10,38 @@ import org.guidesearch.server.serving.ServedGuide;
 
 /** Which guides a request means: {@code guide} repeated or comma/space separated; all of them when absent. */
 final class GuideParams {
-  private static final int MAX_GUIDES = 20;
+    private static final int MAX_GUIDES = 20;
 
-  private GuideParams() {}
+    private GuideParams() {}
 
-  static List<ServedGuide> selected(Context ctx, GuideCatalog catalog) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String raw : ctx.queryParams("guide")) {
-      if (raw.length() > Params.MAX_ID_LENGTH) {
-        throw ApiException.badRequest("too_long", "'guide' may be at most " + Params.MAX_ID_LENGTH + " characters");
-      }
-      for (String id : raw.split("[,\\s]+")) if (!id.isBlank()) ids.add(id);
+    static List<ServedGuide> selected(Context ctx, GuideCatalog catalog) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String raw : ctx.queryParams("guide")) {
+            if (raw.length() > Params.MAX_ID_LENGTH) {
+                throw ApiException.badRequest(
+                        "too_long", "'guide' may be at most " + Params.MAX_ID_LENGTH + " characters");
+            }
+            for (String id : raw.split("[,\\s]+")) if (!id.isBlank()) ids.add(id);
+        }
+        if (ids.size() > MAX_GUIDES)
+            throw ApiException.badRequest("invalid_guide", "at most " + MAX_GUIDES + " guides");
+        if (ids.isEmpty()) return catalog.all();
+        List<ServedGuide> out = new ArrayList<>();
+        for (String id : ids) out.add(known(catalog, id));
+        return out;
     }
-    if (ids.size() > MAX_GUIDES) throw ApiException.badRequest("invalid_guide", "at most " + MAX_GUIDES + " guides");
-    if (ids.isEmpty()) return catalog.all();
-    List<ServedGuide> out = new ArrayList<>();
-    for (String id : ids) out.add(known(catalog, id));
-    return out;
-  }
 
-  /** One optional {@code guide} parameter: that guide, or null when absent. */
-  static ServedGuide optional(Context ctx, GuideCatalog catalog) {
-    String id = Params.optionalText(ctx, "guide", Params.MAX_ID_LENGTH);
-    return id == null ? null : known(catalog, id.strip());
-  }
+    /** One optional {@code guide} parameter: that guide, or null when absent. */
+    static ServedGuide optional(Context ctx, GuideCatalog catalog) {
+        String id = Params.optionalText(ctx, "guide", Params.MAX_ID_LENGTH);
+        return id == null ? null : known(catalog, id.strip());
+    }
 
-  static ServedGuide known(GuideCatalog catalog, String id) {
-    return catalog.find(id).orElseThrow(() -> ApiException.badRequest("unknown_guide",
-        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'; see GET /api/guides"));
-  }
+    static ServedGuide known(GuideCatalog catalog, String id) {
+        return catalog.find(id)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "unknown_guide",
+                        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id)
+                                + "'; see GET /api/guides"));
+    }
 }

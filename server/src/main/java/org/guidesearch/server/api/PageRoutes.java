@@ -13,30 +13,30 @@ import java.nio.charset.StandardCharsets;
  * widget are plain static files and need no route.
  */
 public final class PageRoutes {
-  private final String explorerHtml;
+    private final String explorerHtml;
 
-  /** Reads the explorer page from the classpath once; fails at start-up, not per request, if it is missing. */
-  public PageRoutes() {
-    this.explorerHtml = classpathText("/public/explorer.html");
-  }
-
-  public void register(RoutesConfig routes) {
-    routes.get("/concepts", this::explorer);
-    routes.get("/concepts/{id}", this::explorer);
-  }
-
-  private void explorer(Context ctx) {
-    ctx.html(explorerHtml);
-  }
-
-  private static String classpathText(String path) {
-    try (InputStream in = PageRoutes.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + path + "; is the server jar complete?");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + path, e);
+    /** Reads the explorer page from the classpath once; fails at start-up, not per request, if it is missing. */
+    public PageRoutes() {
+        this.explorerHtml = classpathText("/public/explorer.html");
     }
-  }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/concepts", this::explorer);
+        routes.get("/concepts/{id}", this::explorer);
+    }
+
+    private void explorer(Context ctx) {
+        ctx.html(explorerHtml);
+    }
+
+    private static String classpathText(String path) {
+        try (InputStream in = PageRoutes.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + path + "; is the server jar complete?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + path, e);
+        }
+    }
 }

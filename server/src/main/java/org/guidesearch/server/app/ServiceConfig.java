@@ -24,61 +24,100 @@ import org.guidesearch.server.web.WebConfig;
  * @param web          rate limit, proxy trust, framing and request logs of the public edge
  */
 public record ServiceConfig(
-    GuideManifest guides,
-    Path stateDir,
-    int port,
-    URI neo4jUri,
-    String neo4jUser,
-    String neo4jPassword,
-    String neo4jDatabase,
-    int boltPort,
-    List<String> corsOrigins,
-    String adminToken,
-    Path embeddingCache,
-    List<EmbeddingModelChoice> embeddingModels,
-    WebConfig web) {
+        GuideManifest guides,
+        Path stateDir,
+        int port,
+        URI neo4jUri,
+        String neo4jUser,
+        String neo4jPassword,
+        String neo4jDatabase,
+        int boltPort,
+        List<String> corsOrigins,
+        String adminToken,
+        Path embeddingCache,
+        List<EmbeddingModelChoice> embeddingModels,
+        WebConfig web) {
 
-  public ServiceConfig {
-    Objects.requireNonNull(guides, "guides");
-    Objects.requireNonNull(stateDir, "stateDir");
-    corsOrigins = corsOrigins == null || corsOrigins.isEmpty() ? List.of("*") : List.copyOf(corsOrigins);
-    neo4jDatabase = neo4jDatabase == null || neo4jDatabase.isBlank() ? "neo4j" : neo4jDatabase;
-    adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
-    embeddingModels = embeddingModels == null || embeddingModels.isEmpty() ? EmbeddingModelChoice.DEFAULT : List.copyOf(embeddingModels);
-    embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
-    if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-    web = web == null ? WebConfig.defaults() : web;
-  }
+    public ServiceConfig {
+        Objects.requireNonNull(guides, "guides");
+        Objects.requireNonNull(stateDir, "stateDir");
+        corsOrigins = corsOrigins == null || corsOrigins.isEmpty() ? List.of("*") : List.copyOf(corsOrigins);
+        neo4jDatabase = neo4jDatabase == null || neo4jDatabase.isBlank() ? "neo4j" : neo4jDatabase;
+        adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+        embeddingModels = embeddingModels == null || embeddingModels.isEmpty()
+                ? EmbeddingModelChoice.DEFAULT
+                : List.copyOf(embeddingModels);
+        embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        web = web == null ? WebConfig.defaults() : web;
+    }
 
-  public ServiceConfig withWeb(WebConfig web) {
-    return new ServiceConfig(guides, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
-        boltPort, corsOrigins, adminToken, embeddingCache, embeddingModels, web);
-  }
+    public ServiceConfig withWeb(WebConfig web) {
+        return new ServiceConfig(
+                guides,
+                stateDir,
+                port,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                corsOrigins,
+                adminToken,
+                embeddingCache,
+                embeddingModels,
+                web);
+    }
 
-  public ServiceConfig withGuides(GuideManifest guides) {
-    return new ServiceConfig(guides, stateDir, port, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase,
-        boltPort, corsOrigins, adminToken, embeddingCache, embeddingModels, web);
-  }
+    public ServiceConfig withGuides(GuideManifest guides) {
+        return new ServiceConfig(
+                guides,
+                stateDir,
+                port,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                corsOrigins,
+                adminToken,
+                embeddingCache,
+                embeddingModels,
+                web);
+    }
 
-  public boolean embeddedNeo4j() {
-    return neo4jUri == null;
-  }
+    public boolean embeddedNeo4j() {
+        return neo4jUri == null;
+    }
 
-  public GraphStoreSettings graphStore() {
-    return new GraphStoreSettings(neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, stateDir.resolve("neo4j"), boltPort);
-  }
+    public GraphStoreSettings graphStore() {
+        return new GraphStoreSettings(
+                neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, stateDir.resolve("neo4j"), boltPort);
+    }
 
-  /**
-   * Test defaults: one guide read from {@code corpusDir} with the overlay in {@code dataDir} (null for none), any
-   * free ports, embeddings shared between test runs through {@code -Dembedding.cache}.
-   */
-  public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
-    return forTests(GuideManifest.folder(corpusDir, "https://guide.example/", dataDir), stateDir);
-  }
+    /**
+     * Test defaults: one guide read from {@code corpusDir} with the overlay in {@code dataDir} (null for none), any
+     * free ports, embeddings shared between test runs through {@code -Dembedding.cache}.
+     */
+    public static ServiceConfig forTests(Path corpusDir, Path dataDir, Path stateDir) {
+        return forTests(GuideManifest.folder(corpusDir, "https://guide.example/", dataDir), stateDir);
+    }
 
-  public static ServiceConfig forTests(GuideManifest guides, Path stateDir) {
-    String sharedCache = System.getProperty("embedding.cache");
-    return new ServiceConfig(guides, stateDir, 0, null, null, null, null, 0, List.of("*"), null,
-        sharedCache == null ? null : Path.of(sharedCache), null, null);
-  }
+    public static ServiceConfig forTests(GuideManifest guides, Path stateDir) {
+        String sharedCache = System.getProperty("embedding.cache");
+        return new ServiceConfig(
+                guides,
+                stateDir,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0,
+                List.of("*"),
+                null,
+                sharedCache == null ? null : Path.of(sharedCache),
+                null,
+                null);
+    }
 }

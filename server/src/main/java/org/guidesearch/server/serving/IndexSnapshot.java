@@ -12,13 +12,17 @@ import org.guidesearch.indexer.suggest.Suggester;
  * curated entries the guide did not bear out (skipped, with a warning).
  */
 public record IndexSnapshot(
-    Corpus corpus, Map<String, List<ConceptChip>> conceptsBySection, Suggester suggester, Instant builtAt,
-    ReindexTimings timings, List<String> curationSkipped) {
-  public IndexSnapshot {
-    conceptsBySection = Map.copyOf(conceptsBySection);
-    curationSkipped = List.copyOf(curationSkipped);
-  }
+        Corpus corpus,
+        Map<String, List<ConceptChip>> conceptsBySection,
+        Suggester suggester,
+        Instant builtAt,
+        ReindexTimings timings,
+        List<String> curationSkipped) {
+    public IndexSnapshot {
+        conceptsBySection = Map.copyOf(conceptsBySection);
+        curationSkipped = List.copyOf(curationSkipped);
+    }
 
-  /** A concept as a hit shows it. */
-  public record ConceptChip(String id, String name) {}
+    /** A concept as a hit shows it. */
+    public record ConceptChip(String id, String name) {}
 }

@@ -10,17 +10,17 @@ import org.guidesearch.indexer.query.SectionSearcher;
  * @param conceptIdPrefix empty for the first guide (so single-guide URLs keep working), else {@code "<id>:"}
  */
 public record ServedGuide(Guide guide, String conceptIdPrefix, SectionSearcher searcher, Reindexer reindexer) {
-  public String id() {
-    return guide.id();
-  }
+    public String id() {
+        return guide.id();
+    }
 
-  /** The last successful re-index of this guide, or null before the first. */
-  public IndexSnapshot snapshot() {
-    return reindexer.snapshot();
-  }
+    /** The last successful re-index of this guide, or null before the first. */
+    public IndexSnapshot snapshot() {
+        return reindexer.snapshot();
+    }
 
-  /** Whether the concept id belongs to this guide. */
-  public boolean owns(String conceptId) {
-    return conceptIdPrefix.isEmpty() ? conceptId.indexOf(':') < 0 : conceptId.startsWith(conceptIdPrefix);
-  }
+    /** Whether the concept id belongs to this guide. */
+    public boolean owns(String conceptId) {
+        return conceptIdPrefix.isEmpty() ? conceptId.indexOf(':') < 0 : conceptId.startsWith(conceptIdPrefix);
+    }
 }

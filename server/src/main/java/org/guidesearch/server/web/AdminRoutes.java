@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guidesearch.server.api.ApiError;
+import org.guidesearch.server.serving.GuideCatalog;
 import org.guidesearch.server.serving.IndexSnapshot;
 import org.guidesearch.server.serving.ReindexTimings;
-import org.guidesearch.server.serving.GuideCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,80 +25,97 @@ import org.slf4j.LoggerFactory;
  * One re-index runs at a time; a second request meanwhile gets 409.
  */
 public final class AdminRoutes {
-  private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
-  private static final int MIN_TOKEN_LENGTH = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
+    private static final int MIN_TOKEN_LENGTH = 16;
 
-  private final byte[] tokenDigest;
-  private final GuideCatalog catalog;
-  private final AtomicBoolean running = new AtomicBoolean();
+    private final byte[] tokenDigest;
+    private final GuideCatalog catalog;
+    private final AtomicBoolean running = new AtomicBoolean();
 
-  /** @param token the admin token, or null to leave the endpoint out */
-  public AdminRoutes(String token, GuideCatalog catalog) {
-    this.tokenDigest = token == null ? null : sha256(token);
-    this.catalog = catalog;
-    if (token != null && token.length() < MIN_TOKEN_LENGTH) {
-      LOG.warn("ADMIN_TOKEN is shorter than {} characters; use a long random value", MIN_TOKEN_LENGTH);
+    /** @param token the admin token, or null to leave the endpoint out */
+    public AdminRoutes(String token, GuideCatalog catalog) {
+        this.tokenDigest = token == null ? null : sha256(token);
+        this.catalog = catalog;
+        if (token != null && token.length() < MIN_TOKEN_LENGTH) {
+            LOG.warn("ADMIN_TOKEN is shorter than {} characters; use a long random value", MIN_TOKEN_LENGTH);
+        }
     }
-  }
 
-  /** What a finished re-index reports. */
-  public record Result(String status, int sections, int concepts, int relations, boolean graphPending,
-      List<String> problems, ReindexTimings timings, Map<String, ReindexTimings> guides) {}
+    /** What a finished re-index reports. */
+    public record Result(
+            String status,
+            int sections,
+            int concepts,
+            int relations,
+            boolean graphPending,
+            List<String> problems,
+            ReindexTimings timings,
+            Map<String, ReindexTimings> guides) {}
 
-  public void register(RoutesConfig routes) {
-    if (tokenDigest != null) {
-      routes.post("/api/admin/reindex", this::reindex);
+    public void register(RoutesConfig routes) {
+        if (tokenDigest != null) {
+            routes.post("/api/admin/reindex", this::reindex);
+        }
     }
-  }
 
-  private void reindex(Context ctx) {
-    if (!authorized(ctx.header("Authorization"))) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"guide-search admin\"");
-      ctx.status(401).json(new ApiError("unauthorized", "send Authorization: Bearer <the configured admin token>"));
-      return;
+    private void reindex(Context ctx) {
+        if (!authorized(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"guide-search admin\"");
+            ctx.status(401)
+                    .json(new ApiError("unauthorized", "send Authorization: Bearer <the configured admin token>"));
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            ctx.status(409).json(new ApiError("reindex_running", "a re-index is already running; retry when it ends"));
+            return;
+        }
+        try {
+            List<IndexSnapshot> snapshots = catalog.reindexAll();
+            Map<String, ReindexTimings> guides = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            int sections = 0;
+            int concepts = 0;
+            int relations = 0;
+            for (int i = 0; i < snapshots.size(); i++) {
+                IndexSnapshot s = snapshots.get(i);
+                ReindexTimings t = s.timings();
+                guides.put(catalog.all().get(i).id(), t);
+                sections += t.sections();
+                concepts += t.concepts();
+                relations += t.relations();
+                s.corpus().problems().forEach(p -> problems.add(p.toString()));
+            }
+            ctx.json(new Result(
+                    "reindexed",
+                    sections,
+                    concepts,
+                    relations,
+                    catalog.pendingGraph(),
+                    problems,
+                    snapshots.get(0).timings(),
+                    guides));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("admin re-index failed; the previous index keeps serving", e);
+            ctx.status(500)
+                    .json(new ApiError(
+                            "reindex_failed",
+                            "the re-index failed and the previous index keeps serving; the service log says why"));
+        } finally {
+            running.set(false);
+        }
     }
-    if (!running.compareAndSet(false, true)) {
-      ctx.status(409).json(new ApiError("reindex_running", "a re-index is already running; retry when it ends"));
-      return;
-    }
-    try {
-      List<IndexSnapshot> snapshots = catalog.reindexAll();
-      Map<String, ReindexTimings> guides = new LinkedHashMap<>();
-      List<String> problems = new ArrayList<>();
-      int sections = 0;
-      int concepts = 0;
-      int relations = 0;
-      for (int i = 0; i < snapshots.size(); i++) {
-        IndexSnapshot s = snapshots.get(i);
-        ReindexTimings t = s.timings();
-        guides.put(catalog.all().get(i).id(), t);
-        sections += t.sections();
-        concepts += t.concepts();
-        relations += t.relations();
-        s.corpus().problems().forEach(p -> problems.add(p.toString()));
-      }
-      ctx.json(new Result("reindexed", sections, concepts, relations, catalog.pendingGraph(), problems,
-          snapshots.get(0).timings(), guides));
-    } catch (IOException | RuntimeException e) {
-      LOG.error("admin re-index failed; the previous index keeps serving", e);
-      ctx.status(500).json(new ApiError("reindex_failed",
-          "the re-index failed and the previous index keeps serving; the service log says why"));
-    } finally {
-      running.set(false);
-    }
-  }
 
-  /** Compares digests in constant time, so the answer's timing says nothing about the token. */
-  boolean authorized(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
-    return MessageDigest.isEqual(tokenDigest, sha256(header.substring(7).strip()));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    /** Compares digests in constant time, so the answer's timing says nothing about the token. */
+    boolean authorized(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return false;
+        return MessageDigest.isEqual(tokenDigest, sha256(header.substring(7).strip()));
     }
-  }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
 }

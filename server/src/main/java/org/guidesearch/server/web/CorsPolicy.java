@@ -11,52 +11,53 @@ import org.guidesearch.server.api.ApiError;
  * Thread-safe and immutable.
  */
 public final class CorsPolicy {
-  private static final Set<String> METHODS = Set.of("GET", "HEAD");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD");
 
-  private final boolean any;
-  private final Set<String> origins;
+    private final boolean any;
+    private final Set<String> origins;
 
-  public CorsPolicy(List<String> allowed) {
-    this.any = allowed.contains("*");
-    this.origins = Set.copyOf(allowed);
-  }
-
-  /** Adds the CORS headers when the request's origin is allowed; other origins get none, so browsers refuse. */
-  public void apply(Context ctx) {
-    String origin = ctx.header("Origin");
-    if (origin == null || !allows(origin)) return;
-    allowOrigin(ctx, origin);
-  }
-
-  /** Answers a preflight: 204 with the allowed methods for an allowed origin, 403 otherwise. */
-  public void preflight(Context ctx) {
-    String origin = ctx.header("Origin");
-    String method = ctx.header("Access-Control-Request-Method");
-    if (origin == null || method == null) {
-      ctx.status(204).header("Allow", "GET, HEAD, OPTIONS");
-      return;
+    public CorsPolicy(List<String> allowed) {
+        this.any = allowed.contains("*");
+        this.origins = Set.copyOf(allowed);
     }
-    if (!allows(origin) || !METHODS.contains(method.strip().toUpperCase(java.util.Locale.ROOT))) {
-      ctx.status(403).json(new ApiError("cors_forbidden", "this origin or method may not call the API cross-origin"));
-      return;
-    }
-    allowOrigin(ctx, origin);
-    ctx.header("Access-Control-Allow-Methods", "GET, HEAD");
-    ctx.header("Access-Control-Allow-Headers", "Content-Type, Accept");
-    ctx.header("Access-Control-Max-Age", "600");
-    ctx.status(204);
-  }
 
-  public boolean allows(String origin) {
-    return any || origins.contains(origin);
-  }
-
-  private void allowOrigin(Context ctx, String origin) {
-    if (any) {
-      ctx.header("Access-Control-Allow-Origin", "*");
-    } else {
-      ctx.header("Access-Control-Allow-Origin", origin);
-      ctx.header("Vary", "Origin");
+    /** Adds the CORS headers when the request's origin is allowed; other origins get none, so browsers refuse. */
+    public void apply(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || !allows(origin)) return;
+        allowOrigin(ctx, origin);
     }
-  }
+
+    /** Answers a preflight: 204 with the allowed methods for an allowed origin, 403 otherwise. */
+    public void preflight(Context ctx) {
+        String origin = ctx.header("Origin");
+        String method = ctx.header("Access-Control-Request-Method");
+        if (origin == null || method == null) {
+            ctx.status(204).header("Allow", "GET, HEAD, OPTIONS");
+            return;
+        }
+        if (!allows(origin) || !METHODS.contains(method.strip().toUpperCase(java.util.Locale.ROOT))) {
+            ctx.status(403)
+                    .json(new ApiError("cors_forbidden", "this origin or method may not call the API cross-origin"));
+            return;
+        }
+        allowOrigin(ctx, origin);
+        ctx.header("Access-Control-Allow-Methods", "GET, HEAD");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, Accept");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    public boolean allows(String origin) {
+        return any || origins.contains(origin);
+    }
+
+    private void allowOrigin(Context ctx, String origin) {
+        if (any) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+        } else {
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+    }
 }

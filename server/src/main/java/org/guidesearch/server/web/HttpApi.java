@@ -16,45 +16,51 @@ import org.guidesearch.server.api.SectionRoutes;
  * The HTTP server: the edge, the routes and static pages, and the error mapping ({@link ErrorMapping}).
  */
 public final class HttpApi implements AutoCloseable {
-  private final Javalin app;
+    private final Javalin app;
 
-  public HttpApi(WebEdge edge, GuideRoutes guides, SearchRoutes search, SectionRoutes sections, ConceptRoutes concepts,
-      HealthRoutes health, PageRoutes pages) {
-    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    this.app = Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(mapper, false));
-      config.startup.showJavalinBanner = false;
-      config.startup.startupWatcherEnabled = false;
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = "/public";
-        files.location = Location.CLASSPATH;
-      });
-      config.staticFiles.enableWebjars();
-      edge.configure(config); // headers, CORS, rate limit, metrics, logs: before any route
-      guides.register(config.routes);
-      search.register(config.routes);
-      // before the sections: /api/sections/{doc}/{anchor}/concepts must not be read as {guide}/{doc}/{anchor}
-      concepts.register(config.routes);
-      sections.register(config.routes);
-      health.register(config.routes);
-      pages.register(config.routes);
-      new org.guidesearch.server.api.ApiDocsRoutes().register(config.routes);
-      ErrorMapping.install(config);
-    });
-  }
+    public HttpApi(
+            WebEdge edge,
+            GuideRoutes guides,
+            SearchRoutes search,
+            SectionRoutes sections,
+            ConceptRoutes concepts,
+            HealthRoutes health,
+            PageRoutes pages) {
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            edge.configure(config); // headers, CORS, rate limit, metrics, logs: before any route
+            guides.register(config.routes);
+            search.register(config.routes);
+            // before the sections: /api/sections/{doc}/{anchor}/concepts must not be read as {guide}/{doc}/{anchor}
+            concepts.register(config.routes);
+            sections.register(config.routes);
+            health.register(config.routes);
+            pages.register(config.routes);
+            new org.guidesearch.server.api.ApiDocsRoutes().register(config.routes);
+            ErrorMapping.install(config);
+        });
+    }
 
-  public HttpApi start(String host, int port) {
-    app.start(host, port);
-    return this;
-  }
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
 
-  public int port() {
-    return app.port();
-  }
+    public int port() {
+        return app.port();
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-  }
+    @Override
+    public void close() {
+        app.stop();
+    }
 }

@@ -9,16 +9,20 @@ import java.nio.charset.StandardCharsets;
  * {@code /health} tells whether search and the graph work).
  */
 public final class OpsRoutes {
-  /** Written as bytes: probes come often, and this answer never changes. */
-  private static final byte[] LIVE = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-  private final RequestMetrics metrics;
+    /** Written as bytes: probes come often, and this answer never changes. */
+    private static final byte[] LIVE = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
 
-  public OpsRoutes(RequestMetrics metrics) {
-    this.metrics = metrics;
-  }
+    private final RequestMetrics metrics;
 
-  public void register(RoutesConfig routes) {
-    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    routes.get("/health/live", ctx -> ctx.contentType("application/json").result(LIVE));
-  }
+    public OpsRoutes(RequestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+        routes.get("/health/live", ctx -> ctx.contentType("application/json").result(LIVE));
+    }
 }

@@ -23,85 +23,102 @@ import org.slf4j.LoggerFactory;
  * request. Thread-safe; the owner closes it, which writes what is queued.
  */
 public final class RequestLog implements AutoCloseable {
-  /** Which requests are logged: all, only errors and slow ones (≥ 400 or ≥ 1 s), or none. */
-  public enum Mode { ALL, ERRORS, OFF }
-
-  static final Logger ACCESS = LoggerFactory.getLogger("org.guidesearch.access");
-  private static final int MAX_PATH = 200;
-  private static final float SLOW_MS = 1000f;
-
-  private final Mode mode;
-  private final ObjectMapper json = new ObjectMapper();
-  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
-  private final Counter dropped;
-  private final Thread writer;
-  private volatile boolean closed;
-
-  public RequestLog(Mode mode, MeterRegistry registry) {
-    this.mode = mode;
-    this.dropped = Counter.builder("guidesearch.request.log.dropped")
-        .description("request log lines dropped because the writer fell behind").register(registry);
-    this.writer = new Thread(this::drain, "request-log");
-    writer.setDaemon(true);
-    if (mode != Mode.OFF) writer.start();
-  }
-
-  /** The fields of one line, in the order they are written. */
-  public record Line(String ts, String client, String method, String route, String path, int status, double ms) {}
-
-  /** What the request thread captures; the writer thread formats it. */
-  private record Pending(long epochMillis, String client, String method, String route, String path, int status,
-      float ms) {
-    Line line() {
-      String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path;
-      return new Line(Instant.ofEpochMilli(epochMillis).toString(), client, method, route, p, status,
-          Math.round(ms * 100) / 100.0);
+    /** Which requests are logged: all, only errors and slow ones (≥ 400 or ≥ 1 s), or none. */
+    public enum Mode {
+        ALL,
+        ERRORS,
+        OFF
     }
-  }
 
-  public void record(Context ctx, float millis) {
-    if (mode == Mode.OFF || closed) return;
-    int status = ctx.statusCode();
-    if (mode == Mode.ERRORS && status < 400 && millis < SLOW_MS) return;
-    Pending line = new Pending(System.currentTimeMillis(), ctx.ip(), ctx.method().name(),
-        RequestMetrics.routeOf(ctx, status), ctx.path(), status, millis);
-    if (!queue.offer(line)) dropped.increment();
-  }
+    static final Logger ACCESS = LoggerFactory.getLogger("org.guidesearch.access");
+    private static final int MAX_PATH = 200;
+    private static final float SLOW_MS = 1000f;
 
-  private void drain() {
-    List<Pending> batch = new ArrayList<>(256);
-    while (!closed || !queue.isEmpty()) {
-      try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) continue;
-        batch.add(first);
-        queue.drainTo(batch, 255);
-        for (Pending line : batch) write(line.line());
-        batch.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    private final Mode mode;
+    private final ObjectMapper json = new ObjectMapper();
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
+    private final Counter dropped;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public RequestLog(Mode mode, MeterRegistry registry) {
+        this.mode = mode;
+        this.dropped = Counter.builder("guidesearch.request.log.dropped")
+                .description("request log lines dropped because the writer fell behind")
+                .register(registry);
+        this.writer = new Thread(this::drain, "request-log");
+        writer.setDaemon(true);
+        if (mode != Mode.OFF) writer.start();
     }
-  }
 
-  private void write(Line line) {
-    try {
-      ACCESS.info(json.writeValueAsString(line));
-    } catch (JsonProcessingException e) {
-      dropped.increment();
-    }
-  }
+    /** The fields of one line, in the order they are written. */
+    public record Line(String ts, String client, String method, String route, String path, int status, double ms) {}
 
-  @Override
-  public void close() {
-    closed = true;
-    if (mode != Mode.OFF) {
-      try {
-        writer.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    /** What the request thread captures; the writer thread formats it. */
+    private record Pending(
+            long epochMillis, String client, String method, String route, String path, int status, float ms) {
+        Line line() {
+            String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path;
+            return new Line(
+                    Instant.ofEpochMilli(epochMillis).toString(),
+                    client,
+                    method,
+                    route,
+                    p,
+                    status,
+                    Math.round(ms * 100) / 100.0);
+        }
     }
-  }
+
+    public void record(Context ctx, float millis) {
+        if (mode == Mode.OFF || closed) return;
+        int status = ctx.statusCode();
+        if (mode == Mode.ERRORS && status < 400 && millis < SLOW_MS) return;
+        Pending line = new Pending(
+                System.currentTimeMillis(),
+                ctx.ip(),
+                ctx.method().name(),
+                RequestMetrics.routeOf(ctx, status),
+                ctx.path(),
+                status,
+                millis);
+        if (!queue.offer(line)) dropped.increment();
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>(256);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                for (Pending line : batch) write(line.line());
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(Line line) {
+        try {
+            ACCESS.info(json.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            dropped.increment();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (mode != Mode.OFF) {
+            try {
+                writer.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -24,89 +24,101 @@ import java.util.function.Supplier;
  * in the registry as the cache {@value #NAME}. Thread-safe.
  */
 public final class ResponseCache {
-  private static final String KEY = "response-cache.key";
-  private static final String GENERATION = "response-cache.generation";
-  private static final int MAX_KEY_LENGTH = 2048;
-  /** The cache's name in the metrics. */
-  static final String NAME = "search_answers";
+    private static final String KEY = "response-cache.key";
+    private static final String GENERATION = "response-cache.generation";
+    private static final int MAX_KEY_LENGTH = 2048;
+    /** The cache's name in the metrics. */
+    static final String NAME = "search_answers";
 
-  private final long maxBytes;
-  private final Set<String> paths;
-  private final Supplier<Object> generation;
-  private final Cache<Key, Entry> entries;
-  private final Counter hits;
-  private final Counter misses;
-  private volatile Object current;
+    private final long maxBytes;
+    private final Set<String> paths;
+    private final Supplier<Object> generation;
+    private final Cache<Key, Entry> entries;
+    private final Counter hits;
+    private final Counter misses;
+    private volatile Object current;
 
-  /** @param maxBytes 0 turns the cache off */
-  public ResponseCache(long maxBytes, Set<String> paths, Supplier<Object> generation, MeterRegistry registry) {
-    this.maxBytes = maxBytes;
-    this.paths = Set.copyOf(paths);
-    this.generation = generation;
-    this.hits = Counter.builder("guidesearch.response.cache").tag("result", "hit").register(registry);
-    this.misses = Counter.builder("guidesearch.response.cache").tag("result", "miss").register(registry);
-    this.entries = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((Key key, Entry entry) -> entry.body().length)
-        .executor(Runnable::run) // evict on the request's thread: no background tasks to own or stop
-        .recordStats()
-        .build();
-    Gauge.builder("guidesearch.response.cache.bytes", entries,
-            c -> c.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L))
-        .register(registry);
-    CaffeineCacheMetrics.monitor(registry, entries, NAME);
-  }
+    /** @param maxBytes 0 turns the cache off */
+    public ResponseCache(long maxBytes, Set<String> paths, Supplier<Object> generation, MeterRegistry registry) {
+        this.maxBytes = maxBytes;
+        this.paths = Set.copyOf(paths);
+        this.generation = generation;
+        this.hits = Counter.builder("guidesearch.response.cache")
+                .tag("result", "hit")
+                .register(registry);
+        this.misses = Counter.builder("guidesearch.response.cache")
+                .tag("result", "miss")
+                .register(registry);
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Entry entry) -> entry.body().length)
+                .executor(Runnable::run) // evict on the request's thread: no background tasks to own or stop
+                .recordStats()
+                .build();
+        Gauge.builder(
+                        "guidesearch.response.cache.bytes",
+                        entries,
+                        c -> c.policy()
+                                .eviction()
+                                .map(e -> e.weightedSize().orElse(0))
+                                .orElse(0L))
+                .register(registry);
+        CaffeineCacheMetrics.monitor(registry, entries, NAME);
+    }
 
-  /** A route's path and its query parameters in sorted order. */
-  private record Key(String path, String query) {}
+    /** A route's path and its query parameters in sorted order. */
+    private record Key(String path, String query) {}
 
-  private record Entry(Object generation, String contentType, byte[] body) {}
+    private record Entry(Object generation, String contentType, byte[] body) {}
 
-  /** Answers from the cache and returns true, or remembers what to store once the route has answered. */
-  public boolean serve(Context ctx) {
-    if (maxBytes == 0 || ctx.method() != HandlerType.GET || !paths.contains(ctx.path())) return false;
-    String query = ctx.queryString();
-    Key key = new Key(ctx.path(), query == null ? "" : sorted(query));
-    if (key.path().length() + 1 + key.query().length() > MAX_KEY_LENGTH) return false;
-    Object gen = generation.get();
-    if (gen == null) return false;
-    if (gen != current) {
-      synchronized (this) {
+    /** Answers from the cache and returns true, or remembers what to store once the route has answered. */
+    public boolean serve(Context ctx) {
+        if (maxBytes == 0 || ctx.method() != HandlerType.GET || !paths.contains(ctx.path())) return false;
+        String query = ctx.queryString();
+        Key key = new Key(ctx.path(), query == null ? "" : sorted(query));
+        if (key.path().length() + 1 + key.query().length() > MAX_KEY_LENGTH) return false;
+        Object gen = generation.get();
+        if (gen == null) return false;
         if (gen != current) {
-          entries.invalidateAll();
-          current = gen;
+            synchronized (this) {
+                if (gen != current) {
+                    entries.invalidateAll();
+                    current = gen;
+                }
+            }
         }
-      }
+        Entry hit = entries.getIfPresent(key);
+        if (hit != null && hit.generation == gen) {
+            hits.increment();
+            ctx.status(200)
+                    .contentType(hit.contentType)
+                    .header("X-Cache", "hit")
+                    .result(hit.body);
+            ctx.attribute(RequestMetrics.ROUTE_ATTRIBUTE, ctx.path()); // the cached paths are route templates
+            ctx.skipRemainingHandlers();
+            return true;
+        }
+        misses.increment();
+        ctx.attribute(KEY, key);
+        ctx.attribute(GENERATION, gen);
+        return false;
     }
-    Entry hit = entries.getIfPresent(key);
-    if (hit != null && hit.generation == gen) {
-      hits.increment();
-      ctx.status(200).contentType(hit.contentType).header("X-Cache", "hit").result(hit.body);
-      ctx.attribute(RequestMetrics.ROUTE_ATTRIBUTE, ctx.path()); // the cached paths are route templates
-      ctx.skipRemainingHandlers();
-      return true;
+
+    /** After the route: keeps a 200 answer if the data it came from is still the current data. */
+    public void store(Context ctx) {
+        Key key = ctx.attribute(KEY);
+        Object gen = ctx.attribute(GENERATION);
+        if (key == null || gen == null || ctx.statusCode() != 200 || gen != current) return;
+        String body = ctx.result();
+        String type = ctx.res().getContentType();
+        if (body == null || type == null) return;
+        entries.put(key, new Entry(gen, type, body.getBytes(StandardCharsets.UTF_8)));
     }
-    misses.increment();
-    ctx.attribute(KEY, key);
-    ctx.attribute(GENERATION, gen);
-    return false;
-  }
 
-  /** After the route: keeps a 200 answer if the data it came from is still the current data. */
-  public void store(Context ctx) {
-    Key key = ctx.attribute(KEY);
-    Object gen = ctx.attribute(GENERATION);
-    if (key == null || gen == null || ctx.statusCode() != 200 || gen != current) return;
-    String body = ctx.result();
-    String type = ctx.res().getContentType();
-    if (body == null || type == null) return;
-    entries.put(key, new Entry(gen, type, body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static String sorted(String query) {
-    if (query.indexOf('&') < 0) return query;
-    String[] parts = query.split("&");
-    Arrays.sort(parts);
-    return String.join("&", parts);
-  }
+    private static String sorted(String query) {
+        if (query.indexOf('&') < 0) return query;
+        String[] parts = query.split("&");
+        Arrays.sort(parts);
+        return String.join("&", parts);
+    }
 }

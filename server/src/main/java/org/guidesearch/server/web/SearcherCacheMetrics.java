@@ -15,47 +15,47 @@ import org.guidesearch.indexer.query.SectionSearcher;
  * holding one; the counts cover every generation since the searcher was made.
  */
 final class SearcherCacheMetrics extends CacheMeterBinder<SectionSearcher> {
-  private final String name;
+    private final String name;
 
-  SearcherCacheMetrics(SectionSearcher searcher, String name, Tags tags) {
-    super(searcher, name, tags);
-    this.name = name;
-  }
+    SearcherCacheMetrics(SectionSearcher searcher, String name, Tags tags) {
+        super(searcher, name, tags);
+        this.name = name;
+    }
 
-  @Override
-  protected Long size() {
-    return cache().map(Cache::estimatedSize).orElse(0L);
-  }
+    @Override
+    protected Long size() {
+        return cache().map(Cache::estimatedSize).orElse(0L);
+    }
 
-  @Override
-  protected long hitCount() {
-    return stats().hitCount();
-  }
+    @Override
+    protected long hitCount() {
+        return stats().hitCount();
+    }
 
-  @Override
-  protected Long missCount() {
-    return stats().missCount();
-  }
+    @Override
+    protected Long missCount() {
+        return stats().missCount();
+    }
 
-  @Override
-  protected Long evictionCount() {
-    return stats().evictionCount();
-  }
+    @Override
+    protected Long evictionCount() {
+        return stats().evictionCount();
+    }
 
-  @Override
-  protected long putCount() {
-    return stats().loadCount(); // as Micrometer counts a Caffeine cache's puts
-  }
+    @Override
+    protected long putCount() {
+        return stats().loadCount(); // as Micrometer counts a Caffeine cache's puts
+    }
 
-  @Override
-  protected void bindImplementationSpecificMetrics(MeterRegistry registry) {}
+    @Override
+    protected void bindImplementationSpecificMetrics(MeterRegistry registry) {}
 
-  private Optional<Cache<?, ?>> cache() {
-    SectionSearcher searcher = getCache();
-    return searcher == null ? Optional.empty() : searcher.cache(name);
-  }
+    private Optional<Cache<?, ?>> cache() {
+        SectionSearcher searcher = getCache();
+        return searcher == null ? Optional.empty() : searcher.cache(name);
+    }
 
-  private CacheStats stats() {
-    return cache().map(Cache::stats).orElse(CacheStats.empty());
-  }
+    private CacheStats stats() {
+        return cache().map(Cache::stats).orElse(CacheStats.empty());
+    }
 }

@@ -34,114 +34,118 @@ import java.util.stream.Stream;
  * it is {@code 'self'} or {@code 'none'}. Thread-safe and immutable.
  */
 public final class SecurityHeaders {
-  private static final Pattern INLINE_SCRIPT =
-      Pattern.compile("<script(\\s[^>]*)?>(.*?)</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(\\s[^>]*)?>(.*?)</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-  private final String pagePolicy;
-  private final String frameOptions;
+    private final String pagePolicy;
+    private final String frameOptions;
 
-  public SecurityHeaders(String frameAncestors, List<String> inlineScriptHashes) {
-    String scripts = inlineScriptHashes.stream().map(h -> " 'sha256-" + h + "'").reduce("", String::concat);
-    this.pagePolicy = "default-src 'self'; script-src 'self'" + scripts + "; style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-        + "frame-ancestors " + frameAncestors;
-    this.frameOptions = switch (frameAncestors) {
-      case "'self'" -> "SAMEORIGIN";
-      case "'none'" -> "DENY";
-      default -> null;
-    };
-  }
-
-  /** Hashes the inline scripts of every {@code .html} file under {@code folder} on the class path. */
-  public static SecurityHeaders forBundledPages(String frameAncestors, String folder) {
-    return new SecurityHeaders(frameAncestors, inlineScriptHashes(SecurityHeaders.class.getClassLoader(), folder));
-  }
-
-  public void apply(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (isApi(ctx.path())) {
-      ctx.header("Content-Security-Policy", API_POLICY);
-    } else {
-      ctx.header("Content-Security-Policy", pagePolicy);
-      if (frameOptions != null) ctx.header("X-Frame-Options", frameOptions);
+    public SecurityHeaders(String frameAncestors, List<String> inlineScriptHashes) {
+        String scripts =
+                inlineScriptHashes.stream().map(h -> " 'sha256-" + h + "'").reduce("", String::concat);
+        this.pagePolicy = "default-src 'self'; script-src 'self'" + scripts + "; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors " + frameAncestors;
+        this.frameOptions = switch (frameAncestors) {
+            case "'self'" -> "SAMEORIGIN";
+            case "'none'" -> "DENY";
+            default -> null;
+        };
     }
-  }
 
-  public String pagePolicy() {
-    return pagePolicy;
-  }
-
-  static boolean isApi(String path) {
-    return path.startsWith("/api/") || path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics");
-  }
-
-  static List<String> inlineScriptHashes(ClassLoader loader, String folder) {
-    TreeSet<String> hashes = new TreeSet<>();
-    try {
-      Enumeration<URL> roots = loader.getResources(folder);
-      for (URL root : Collections.list(roots)) {
-        forEachHtml(root, html -> hashes.addAll(hashesIn(html)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled pages", e);
+    /** Hashes the inline scripts of every {@code .html} file under {@code folder} on the class path. */
+    public static SecurityHeaders forBundledPages(String frameAncestors, String folder) {
+        return new SecurityHeaders(frameAncestors, inlineScriptHashes(SecurityHeaders.class.getClassLoader(), folder));
     }
-    return new ArrayList<>(hashes);
-  }
 
-  static List<String> hashesIn(String html) {
-    List<String> out = new ArrayList<>();
-    Matcher m = INLINE_SCRIPT.matcher(html);
-    while (m.find()) {
-      String attributes = m.group(1) == null ? "" : m.group(1);
-      if (!attributes.toLowerCase(java.util.Locale.ROOT).contains("src=")) {
-        out.add(sha256(m.group(2)));
-      }
+    public void apply(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (isApi(ctx.path())) {
+            ctx.header("Content-Security-Policy", API_POLICY);
+        } else {
+            ctx.header("Content-Security-Policy", pagePolicy);
+            if (frameOptions != null) ctx.header("X-Frame-Options", frameOptions);
+        }
     }
-    return out;
-  }
 
-  private static void forEachHtml(URL root, java.util.function.Consumer<String> action) throws IOException {
-    URI uri;
-    try {
-      uri = root.toURI();
-    } catch (URISyntaxException e) {
-      return;
+    public String pagePolicy() {
+        return pagePolicy;
     }
-    if ("jar".equals(uri.getScheme())) {
-      FileSystem fs;
-      boolean opened = false;
-      try {
-        fs = FileSystems.newFileSystem(uri, Map.of());
-        opened = true;
-      } catch (FileSystemAlreadyExistsException e) {
-        fs = FileSystems.getFileSystem(uri);
-      }
-      try {
-        walk(fs.provider().getPath(uri), action);
-      } finally {
-        if (opened) fs.close();
-      }
-    } else if ("file".equals(uri.getScheme())) {
-      walk(Path.of(uri), action);
-    }
-  }
 
-  private static void walk(Path dir, java.util.function.Consumer<String> action) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {
-        action.accept(Files.readString(p, StandardCharsets.UTF_8));
-      }
+    static boolean isApi(String path) {
+        return path.startsWith("/api/")
+                || path.equals("/health")
+                || path.startsWith("/health/")
+                || path.equals("/metrics");
     }
-  }
 
-  private static String sha256(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    static List<String> inlineScriptHashes(ClassLoader loader, String folder) {
+        TreeSet<String> hashes = new TreeSet<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(folder);
+            for (URL root : Collections.list(roots)) {
+                forEachHtml(root, html -> hashes.addAll(hashesIn(html)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled pages", e);
+        }
+        return new ArrayList<>(hashes);
     }
-  }
+
+    static List<String> hashesIn(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = INLINE_SCRIPT.matcher(html);
+        while (m.find()) {
+            String attributes = m.group(1) == null ? "" : m.group(1);
+            if (!attributes.toLowerCase(java.util.Locale.ROOT).contains("src=")) {
+                out.add(sha256(m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    private static void forEachHtml(URL root, java.util.function.Consumer<String> action) throws IOException {
+        URI uri;
+        try {
+            uri = root.toURI();
+        } catch (URISyntaxException e) {
+            return;
+        }
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem fs;
+            boolean opened = false;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            try {
+                walk(fs.provider().getPath(uri), action);
+            } finally {
+                if (opened) fs.close();
+            }
+        } else if ("file".equals(uri.getScheme())) {
+            walk(Path.of(uri), action);
+        }
+    }
+
+    private static void walk(Path dir, java.util.function.Consumer<String> action) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                action.accept(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
 }

@@ -14,78 +14,81 @@ import org.guidesearch.server.serving.GuideCatalog;
  * {@link #configure} installs it on a Javalin configuration before any route is added. The owner closes it.
  */
 public final class WebEdge implements AutoCloseable {
-  private final WebConfig config;
-  private final SecurityHeaders headers;
-  private final CorsPolicy cors;
-  private final RateLimiter limiter;
-  private final RequestMetrics metrics;
-  private final RequestLog log;
-  private final AdminRoutes admin;
-  private final OpsRoutes ops;
-  private final ResponseCache cache;
+    private final WebConfig config;
+    private final SecurityHeaders headers;
+    private final CorsPolicy cors;
+    private final RateLimiter limiter;
+    private final RequestMetrics metrics;
+    private final RequestLog log;
+    private final AdminRoutes admin;
+    private final OpsRoutes ops;
+    private final ResponseCache cache;
 
-  public WebEdge(WebConfig config, List<String> corsOrigins, String adminToken, ConceptGraph graph,
-      GuideCatalog catalog) {
-    this.config = config;
-    this.headers = SecurityHeaders.forBundledPages(config.frameAncestors(), "public");
-    this.cors = new CorsPolicy(corsOrigins);
-    this.metrics = new RequestMetrics(graph, catalog);
-    this.limiter = new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst(), metrics.registry());
-    this.log = new RequestLog(config.requestLog(), metrics.registry());
-    this.admin = new AdminRoutes(adminToken, catalog);
-    this.ops = new OpsRoutes(metrics);
-    // Search answers depend only on the index, which changes with the re-index's snapshot.
-    this.cache = new ResponseCache(config.responseCacheBytes(), Set.of("/api/search", "/api/suggest"),
-        catalog::generation, metrics.registry());
-  }
-
-  public void configure(JavalinConfig javalin) {
-    javalin.http.prefer405over404 = true;
-    if (config.trustProxy()) {
-      javalin.contextResolver.ip = WebEdge::forwardedClient;
+    public WebEdge(
+            WebConfig config, List<String> corsOrigins, String adminToken, ConceptGraph graph, GuideCatalog catalog) {
+        this.config = config;
+        this.headers = SecurityHeaders.forBundledPages(config.frameAncestors(), "public");
+        this.cors = new CorsPolicy(corsOrigins);
+        this.metrics = new RequestMetrics(graph, catalog);
+        this.limiter = new RateLimiter(config.rateLimitPerMinute(), config.rateLimitBurst(), metrics.registry());
+        this.log = new RequestLog(config.requestLog(), metrics.registry());
+        this.admin = new AdminRoutes(adminToken, catalog);
+        this.ops = new OpsRoutes(metrics);
+        // Search answers depend only on the index, which changes with the re-index's snapshot.
+        this.cache = new ResponseCache(
+                config.responseCacheBytes(),
+                Set.of("/api/search", "/api/suggest"),
+                catalog::generation,
+                metrics.registry());
     }
-    javalin.jetty.modifyHttpConfiguration(http -> {
-      http.setSendServerVersion(false);
-      http.setSendXPoweredBy(false);
-    });
-    javalin.routes.before(ctx -> {
-      headers.apply(ctx);
-      if (ctx.method() == HandlerType.OPTIONS) {
-        // answered here rather than by an OPTIONS route on every path, which would turn every 404 into a 405
-        cors.preflight(ctx);
-        ctx.skipRemainingHandlers();
-        return;
-      }
-      cors.apply(ctx);
-      if (limiter.apply(ctx)) cache.serve(ctx);
-    });
-    javalin.routes.after(cache::store);
-    admin.register(javalin.routes);
-    ops.register(javalin.routes);
-    javalin.requestLogger.http((ctx, millis) -> {
-      metrics.record(ctx, millis);
-      log.record(ctx, millis);
-    });
-  }
 
-  public RequestMetrics metrics() {
-    return metrics;
-  }
-
-  /** The address the nearest proxy saw: the last {@code X-Forwarded-For} entry, which clients cannot forge. */
-  static String forwardedClient(Context ctx) {
-    String forwarded = ctx.header("X-Forwarded-For");
-    if (forwarded != null) {
-      int comma = forwarded.lastIndexOf(',');
-      String last = (comma < 0 ? forwarded : forwarded.substring(comma + 1)).strip();
-      if (!last.isEmpty() && last.length() <= 64) return last;
+    public void configure(JavalinConfig javalin) {
+        javalin.http.prefer405over404 = true;
+        if (config.trustProxy()) {
+            javalin.contextResolver.ip = WebEdge::forwardedClient;
+        }
+        javalin.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        javalin.routes.before(ctx -> {
+            headers.apply(ctx);
+            if (ctx.method() == HandlerType.OPTIONS) {
+                // answered here rather than by an OPTIONS route on every path, which would turn every 404 into a 405
+                cors.preflight(ctx);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            cors.apply(ctx);
+            if (limiter.apply(ctx)) cache.serve(ctx);
+        });
+        javalin.routes.after(cache::store);
+        admin.register(javalin.routes);
+        ops.register(javalin.routes);
+        javalin.requestLogger.http((ctx, millis) -> {
+            metrics.record(ctx, millis);
+            log.record(ctx, millis);
+        });
     }
-    return ctx.req().getRemoteAddr();
-  }
 
-  @Override
-  public void close() {
-    log.close();
-    metrics.close();
-  }
+    public RequestMetrics metrics() {
+        return metrics;
+    }
+
+    /** The address the nearest proxy saw: the last {@code X-Forwarded-For} entry, which clients cannot forge. */
+    static String forwardedClient(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null) {
+            int comma = forwarded.lastIndexOf(',');
+            String last = (comma < 0 ? forwarded : forwarded.substring(comma + 1)).strip();
+            if (!last.isEmpty() && last.length() <= 64) return last;
+        }
+        return ctx.req().getRemoteAddr();
+    }
+
+    @Override
+    public void close() {
+        log.close();
+        metrics.close();
+    }
 }

@@ -33,109 +33,137 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The corpus is a copy of the guide in a temporary folder, changed by the test.
  */
 class CorpusFaultsIT {
-  @TempDir Path corpus;
-  @TempDir Path state;
+    @TempDir
+    Path corpus;
 
-  /** What a kill -9 looks like to the code that was running: nothing after this point happens. */
-  static final class SimulatedCrash extends Error {
-    SimulatedCrash() {
-      super("simulated crash", null, false, false);
-    }
-  }
+    @TempDir
+    Path state;
 
-  @Test
-  void aCrashMidBuildLeavesThePreviousDataAndAMalformedFileIsSkippedWithItsLine() throws Exception {
-    copyGuide();
-    Files.writeString(corpus.resolve("zz-marker.md"),
-        "# Marker Chapter\n\nThe quokkafication of sections happens only in the previous data.\n");
-    Corpus previous = new CorpusReader(new SectionSplitter()).read(corpus);
-    IndexStore store = new IndexStore(state.resolve("index"));
-    Path good = store.build(previous.sections(), List.of());
-
-    List<Section> dying = crashingAfter(previous.sections(), 100);
-    assertThatThrownBy(() -> store.build(dying, List.of())).isInstanceOf(SimulatedCrash.class);
-    assertThat(generations()).as("the half-written generation is left on disk, as after a kill").hasSize(2);
-
-    // A restart: a fresh store object on the same folder finds the previous generation, with the previous data.
-    IndexStore afterRestart = new IndexStore(state.resolve("index"));
-    assertThat(afterRestart.current()).contains(good);
-    var embedder = new org.guidesearch.indexer.semantic.SentenceEmbedder(
-        org.guidesearch.indexer.semantic.EmbeddingModelChoice.DEFAULT,
-        new org.guidesearch.indexer.semantic.EmbeddingCache(state.resolve("embeddings.bin")));
-    try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
-      searcher.open(afterRestart.current().orElseThrow());
-      assertThat(searcher.search(new SearchRequest("quokkafication", 5, 0, null,
-          org.guidesearch.indexer.query.SearchMode.KEYWORD)).total()).isEqualTo(1);
+    /** What a kill -9 looks like to the code that was running: nothing after this point happens. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
     }
 
-    // Now the corpus changes: the marker goes, a file that is not UTF-8 arrives; the service restarts on this state.
-    Files.delete(corpus.resolve("zz-marker.md"));
-    Files.write(corpus.resolve("broken.md"), concat("# Broken File\n\nA first line.\nbad byte: ".getBytes(StandardCharsets.UTF_8),
-        new byte[] {(byte) 0xff, (byte) 0xfe}, "\nmore\n".getBytes(StandardCharsets.UTF_8)));
-    ServiceConfig config = ServiceConfig.forTests(corpus, RunningService.dataDir(), state)
-        .withWeb(WebConfig.defaults().withRateLimit(0, 1));
-    try (RunningService running = RunningService.start(config)) {
-      Http http = new Http(running.service().port());
-      JsonNode search = http.get("/health").json().path("components").path("search");
-      assertThat(search.path("status").asText()).isEqualTo("UP");
-      assertThat(search.path("problems")).extracting(JsonNode::asText).containsExactly("broken.md:4: not valid UTF-8 text");
-      assertThat(http.get("/api/search?q=gil").json().path("hits").get(0).path("anchor").asText())
-          .as("the rest of the corpus is indexed").isEqualTo("131-the-global-interpreter-lock-gil");
-      assertThat(http.get("/api/search?q=quokkafication").json().path("total").asLong()).isZero();
-      assertThat(generations()).as("the half-written generation was cleaned up").hasSize(1);
+    @Test
+    void aCrashMidBuildLeavesThePreviousDataAndAMalformedFileIsSkippedWithItsLine() throws Exception {
+        copyGuide();
+        Files.writeString(
+                corpus.resolve("zz-marker.md"),
+                "# Marker Chapter\n\nThe quokkafication of sections happens only in the previous data.\n");
+        Corpus previous = new CorpusReader(new SectionSplitter()).read(corpus);
+        IndexStore store = new IndexStore(state.resolve("index"));
+        Path good = store.build(previous.sections(), List.of());
 
-      // A re-index that fails (the corpus is gone) keeps the index that serves.
-      JsonNode before = http.get("/api/search?q=event+loop").json();
-      try (Stream<Path> files = Files.list(corpus)) {
-        for (Path f : files.toList()) Files.delete(f);
-      }
-      assertThatThrownBy(() -> running.service().reindexer().reindex()).isInstanceOf(IOException.class);
-      JsonNode after = http.get("/api/search?q=event+loop").json();
-      assertThat(after.path("total")).isEqualTo(before.path("total"));
-      assertThat(after.path("hits")).isEqualTo(before.path("hits"));
-      assertThat(http.get("/health").json().path("status").asText()).isEqualTo("UP");
-      assertThat(generations()).hasSize(1);
+        List<Section> dying = crashingAfter(previous.sections(), 100);
+        assertThatThrownBy(() -> store.build(dying, List.of())).isInstanceOf(SimulatedCrash.class);
+        assertThat(generations())
+                .as("the half-written generation is left on disk, as after a kill")
+                .hasSize(2);
+
+        // A restart: a fresh store object on the same folder finds the previous generation, with the previous data.
+        IndexStore afterRestart = new IndexStore(state.resolve("index"));
+        assertThat(afterRestart.current()).contains(good);
+        var embedder = new org.guidesearch.indexer.semantic.SentenceEmbedder(
+                org.guidesearch.indexer.semantic.EmbeddingModelChoice.DEFAULT,
+                new org.guidesearch.indexer.semantic.EmbeddingCache(state.resolve("embeddings.bin")));
+        try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
+            searcher.open(afterRestart.current().orElseThrow());
+            assertThat(searcher.search(new SearchRequest(
+                                    "quokkafication", 5, 0, null, org.guidesearch.indexer.query.SearchMode.KEYWORD))
+                            .total())
+                    .isEqualTo(1);
+        }
+
+        // Now the corpus changes: the marker goes, a file that is not UTF-8 arrives; the service restarts on this
+        // state.
+        Files.delete(corpus.resolve("zz-marker.md"));
+        Files.write(
+                corpus.resolve("broken.md"),
+                concat(
+                        "# Broken File\n\nA first line.\nbad byte: ".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xff, (byte) 0xfe},
+                        "\nmore\n".getBytes(StandardCharsets.UTF_8)));
+        ServiceConfig config = ServiceConfig.forTests(corpus, RunningService.dataDir(), state)
+                .withWeb(WebConfig.defaults().withRateLimit(0, 1));
+        try (RunningService running = RunningService.start(config)) {
+            Http http = new Http(running.service().port());
+            JsonNode search = http.get("/health").json().path("components").path("search");
+            assertThat(search.path("status").asText()).isEqualTo("UP");
+            assertThat(search.path("problems"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("broken.md:4: not valid UTF-8 text");
+            assertThat(http.get("/api/search?q=gil")
+                            .json()
+                            .path("hits")
+                            .get(0)
+                            .path("anchor")
+                            .asText())
+                    .as("the rest of the corpus is indexed")
+                    .isEqualTo("131-the-global-interpreter-lock-gil");
+            assertThat(http.get("/api/search?q=quokkafication")
+                            .json()
+                            .path("total")
+                            .asLong())
+                    .isZero();
+            assertThat(generations())
+                    .as("the half-written generation was cleaned up")
+                    .hasSize(1);
+
+            // A re-index that fails (the corpus is gone) keeps the index that serves.
+            JsonNode before = http.get("/api/search?q=event+loop").json();
+            try (Stream<Path> files = Files.list(corpus)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            assertThatThrownBy(() -> running.service().reindexer().reindex()).isInstanceOf(IOException.class);
+            JsonNode after = http.get("/api/search?q=event+loop").json();
+            assertThat(after.path("total")).isEqualTo(before.path("total"));
+            assertThat(after.path("hits")).isEqualTo(before.path("hits"));
+            assertThat(http.get("/health").json().path("status").asText()).isEqualTo("UP");
+            assertThat(generations()).hasSize(1);
+        }
     }
-  }
 
-  private void copyGuide() throws IOException {
-    try (Stream<Path> files = Files.list(RunningService.corpusDir())) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName().toString()));
-      }
+    private void copyGuide() throws IOException {
+        try (Stream<Path> files = Files.list(RunningService.corpusDir())) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName().toString()));
+            }
+        }
     }
-  }
 
-  private List<Path> generations() throws IOException {
-    try (Stream<Path> dirs = Files.list(state.resolve("index"))) {
-      return dirs.filter(p -> p.getFileName().toString().startsWith("gen-")).toList();
+    private List<Path> generations() throws IOException {
+        try (Stream<Path> dirs = Files.list(state.resolve("index"))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("gen-"))
+                    .toList();
+        }
     }
-  }
 
-  private static List<Section> crashingAfter(List<Section> sections, int n) {
-    return new AbstractList<>() {
-      @Override
-      public Section get(int i) {
-        if (i >= n) throw new SimulatedCrash();
-        return sections.get(i);
-      }
+    private static List<Section> crashingAfter(List<Section> sections, int n) {
+        return new AbstractList<>() {
+            @Override
+            public Section get(int i) {
+                if (i >= n) throw new SimulatedCrash();
+                return sections.get(i);
+            }
 
-      @Override
-      public int size() {
-        return sections.size();
-      }
-    };
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) n += p.length;
-    byte[] out = new byte[n];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
+            @Override
+            public int size() {
+                return sections.size();
+            }
+        };
     }
-    return out;
-  }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) n += p.length;
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
 }

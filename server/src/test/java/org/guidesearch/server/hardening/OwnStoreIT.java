@@ -27,7 +27,7 @@ import org.neo4j.driver.exceptions.AuthenticationException;
  * is never served.
  */
 class OwnStoreIT {
-  private static final String CPP_GUIDE = """
+    private static final String CPP_GUIDE = """
       # C++ Under the Hood
 
       ## 1.1 RAII
@@ -44,7 +44,7 @@ class OwnStoreIT {
 
       Templates generate code for each type they are used with. RAII wrappers such as std::unique_ptr are templates.
       """;
-  private static final String CPP_CONCEPTS = """
+    private static final String CPP_CONCEPTS = """
       [
         {"id": "raii", "name": "RAII", "aliases": ["Resource Acquisition Is Initialization"], "kind": "idiom",
          "definition": "Tying a resource to an object's lifetime.", "home": "cpp.md#11-raii"},
@@ -56,86 +56,118 @@ class OwnStoreIT {
       ]
       """;
 
-  @TempDir Path pythonState;
-  @TempDir Path cppState;
-  @TempDir Path cppCorpus;
-  @TempDir Path cppData;
+    @TempDir
+    Path pythonState;
 
-  @Test
-  void twoServicesOnOneMachineEachServeOnlyTheirOwnGraph() throws Exception {
-    writeCppGuide();
-    try (RunningService python = RunningService.start(config(RunningService.corpusDir(), RunningService.dataDir(),
-            pythonState));
-        RunningService cpp = RunningService.start(config(cppCorpus, cppData, cppState))) {
-      Http a = new Http(python.service().port());
-      Http b = new Http(cpp.service().port());
-      assertThat(a.get("/health").json().path("status").asText()).isEqualTo("UP");
-      assertThat(b.get("/health").json().path("status").asText()).isEqualTo("UP");
-      String storeA = a.get("/health").json().path("components").path("graph").path("store").asText();
-      String storeB = b.get("/health").json().path("components").path("graph").path("store").asText();
-      assertThat(storeA).isNotEqualTo(storeB);
+    @TempDir
+    Path cppState;
 
-      assertThat(a.get("/api/graph/stats").json().path("concepts").asInt()).isGreaterThan(80);
-      assertThat(b.get("/api/graph/stats").json().path("concepts").asInt()).isEqualTo(3);
-      assertThat(ids(a.get("/api/concepts?q=gil").json())).contains("gil");
-      assertThat(ids(b.get("/api/concepts?q=gil").json())).isEmpty();
-      assertThat(ids(b.get("/api/concepts?q=raii").json())).containsExactly("raii");
-      assertThat(ids(a.get("/api/concepts?q=raii").json())).isEmpty();
+    @TempDir
+    Path cppCorpus;
 
-      // Straight into each store: only its own service's concepts, and the other service's password opens nothing.
-      AuthToken ownA = StoreIdentity.ofFolder(pythonState.resolve("neo4j")).authToken();
-      AuthToken ownB = StoreIdentity.ofFolder(cppState.resolve("neo4j")).authToken();
-      assertThat(conceptIds(storeA, ownA)).contains("gil").doesNotContain("raii", "move-semantics", "templates");
-      assertThat(conceptIds(storeB, ownB)).containsExactlyInAnyOrder("raii", "move-semantics", "templates");
-      assertThatThrownBy(() -> conceptIds(storeA, ownB)).isInstanceOf(AuthenticationException.class);
-      assertThatThrownBy(() -> conceptIds(storeB, ownA)).isInstanceOf(AuthenticationException.class);
+    @TempDir
+    Path cppData;
+
+    @Test
+    void twoServicesOnOneMachineEachServeOnlyTheirOwnGraph() throws Exception {
+        writeCppGuide();
+        try (RunningService python = RunningService.start(
+                        config(RunningService.corpusDir(), RunningService.dataDir(), pythonState));
+                RunningService cpp = RunningService.start(config(cppCorpus, cppData, cppState))) {
+            Http a = new Http(python.service().port());
+            Http b = new Http(cpp.service().port());
+            assertThat(a.get("/health").json().path("status").asText()).isEqualTo("UP");
+            assertThat(b.get("/health").json().path("status").asText()).isEqualTo("UP");
+            String storeA = a.get("/health")
+                    .json()
+                    .path("components")
+                    .path("graph")
+                    .path("store")
+                    .asText();
+            String storeB = b.get("/health")
+                    .json()
+                    .path("components")
+                    .path("graph")
+                    .path("store")
+                    .asText();
+            assertThat(storeA).isNotEqualTo(storeB);
+
+            assertThat(a.get("/api/graph/stats").json().path("concepts").asInt())
+                    .isGreaterThan(80);
+            assertThat(b.get("/api/graph/stats").json().path("concepts").asInt())
+                    .isEqualTo(3);
+            assertThat(ids(a.get("/api/concepts?q=gil").json())).contains("gil");
+            assertThat(ids(b.get("/api/concepts?q=gil").json())).isEmpty();
+            assertThat(ids(b.get("/api/concepts?q=raii").json())).containsExactly("raii");
+            assertThat(ids(a.get("/api/concepts?q=raii").json())).isEmpty();
+
+            // Straight into each store: only its own service's concepts, and the other service's password opens
+            // nothing.
+            AuthToken ownA =
+                    StoreIdentity.ofFolder(pythonState.resolve("neo4j")).authToken();
+            AuthToken ownB = StoreIdentity.ofFolder(cppState.resolve("neo4j")).authToken();
+            assertThat(conceptIds(storeA, ownA)).contains("gil").doesNotContain("raii", "move-semantics", "templates");
+            assertThat(conceptIds(storeB, ownB)).containsExactlyInAnyOrder("raii", "move-semantics", "templates");
+            assertThatThrownBy(() -> conceptIds(storeA, ownB)).isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> conceptIds(storeB, ownA)).isInstanceOf(AuthenticationException.class);
+        }
     }
-  }
 
-  @Test
-  void aStoreWithAnotherIdentityIsNeverServed() throws Exception {
-    writeCppGuide();
-    // The store folder was made by another service (copied over); this service's id file names another store.
-    EmbeddedNeo4j.start(cppState.resolve("neo4j"), 0).close();
-    Files.writeString(cppState.resolve("neo4j").resolve(StoreIdentity.ID_FILE), "id-of-this-service\n");
-    try (RunningService cpp = RunningService.start(config(cppCorpus, cppData, cppState))) {
-      Http http = new Http(cpp.service().port());
-      JsonNode health = http.get("/health").json();
-      assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
-      assertThat(health.path("components").path("graph").path("message").asText())
-          .contains("is not this service's own");
-      assertThat(http.get("/api/search?q=raii").json().path("hits").get(0).path("anchor").asText())
-          .isEqualTo("11-raii");
-      Http.Reply graph = http.get("/api/concepts?q=raii");
-      assertThat(graph.status()).isEqualTo(503);
-      assertThat(graph.assertCleanJson().json().path("error").asText()).isEqualTo("graph_unavailable");
-      assertThat(http.get("/api/graph/stats").status()).isEqualTo(503);
-      assertThat(cpp.service().reindexer().pendingGraph()).as("the graph waits, unwritten").isTrue();
+    @Test
+    void aStoreWithAnotherIdentityIsNeverServed() throws Exception {
+        writeCppGuide();
+        // The store folder was made by another service (copied over); this service's id file names another store.
+        EmbeddedNeo4j.start(cppState.resolve("neo4j"), 0).close();
+        Files.writeString(cppState.resolve("neo4j").resolve(StoreIdentity.ID_FILE), "id-of-this-service\n");
+        try (RunningService cpp = RunningService.start(config(cppCorpus, cppData, cppState))) {
+            Http http = new Http(cpp.service().port());
+            JsonNode health = http.get("/health").json();
+            assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.path("components").path("graph").path("message").asText())
+                    .contains("is not this service's own");
+            assertThat(http.get("/api/search?q=raii")
+                            .json()
+                            .path("hits")
+                            .get(0)
+                            .path("anchor")
+                            .asText())
+                    .isEqualTo("11-raii");
+            Http.Reply graph = http.get("/api/concepts?q=raii");
+            assertThat(graph.status()).isEqualTo(503);
+            assertThat(graph.assertCleanJson().json().path("error").asText()).isEqualTo("graph_unavailable");
+            assertThat(http.get("/api/graph/stats").status()).isEqualTo(503);
+            assertThat(cpp.service().reindexer().pendingGraph())
+                    .as("the graph waits, unwritten")
+                    .isTrue();
+        }
+        try (EmbeddedNeo4j store = EmbeddedNeo4j.start(cppState.resolve("neo4j"), 0)) {
+            assertThat(conceptIds(store.boltUri().toString(), store.authToken()))
+                    .as("nothing was written")
+                    .isEmpty();
+        }
     }
-    try (EmbeddedNeo4j store = EmbeddedNeo4j.start(cppState.resolve("neo4j"), 0)) {
-      assertThat(conceptIds(store.boltUri().toString(), store.authToken())).as("nothing was written").isEmpty();
+
+    private void writeCppGuide() throws IOException {
+        Files.writeString(cppCorpus.resolve("cpp.md"), CPP_GUIDE);
+        Files.writeString(cppData.resolve("concepts.json"), CPP_CONCEPTS);
     }
-  }
 
-  private void writeCppGuide() throws IOException {
-    Files.writeString(cppCorpus.resolve("cpp.md"), CPP_GUIDE);
-    Files.writeString(cppData.resolve("concepts.json"), CPP_CONCEPTS);
-  }
-
-  private static ServiceConfig config(Path corpus, Path data, Path state) {
-    return ServiceConfig.forTests(corpus, data, state).withWeb(WebConfig.defaults().withRateLimit(0, 1));
-  }
-
-  private static List<String> ids(JsonNode lookup) {
-    List<String> ids = new ArrayList<>();
-    lookup.path("concepts").forEach(c -> ids.add(c.path("id").asText()));
-    return ids;
-  }
-
-  private static List<String> conceptIds(String bolt, AuthToken auth) {
-    try (Driver driver = GraphDatabase.driver(bolt, auth)) {
-      return driver.executableQuery("MATCH (c:Concept) RETURN c.id AS id").execute().records().stream()
-          .map(r -> r.get("id").asString()).toList();
+    private static ServiceConfig config(Path corpus, Path data, Path state) {
+        return ServiceConfig.forTests(corpus, data, state)
+                .withWeb(WebConfig.defaults().withRateLimit(0, 1));
     }
-  }
+
+    private static List<String> ids(JsonNode lookup) {
+        List<String> ids = new ArrayList<>();
+        lookup.path("concepts").forEach(c -> ids.add(c.path("id").asText()));
+        return ids;
+    }
+
+    private static List<String> conceptIds(String bolt, AuthToken auth) {
+        try (Driver driver = GraphDatabase.driver(bolt, auth)) {
+            return driver.executableQuery("MATCH (c:Concept) RETURN c.id AS id").execute().records().stream()
+                    .map(r -> r.get("id").asString())
+                    .toList();
+        }
+    }
 }

@@ -14,22 +14,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedService.class)
 abstract class BrowserIT {
-  static RunningService service;
-  static Browser browser;
+    static RunningService service;
+    static Browser browser;
 
-  @BeforeAll
-  static void startBrowser(RunningService shared) throws Exception {
-    service = shared;
-    browser = Browser.start();
-  }
+    @BeforeAll
+    static void startBrowser(RunningService shared) throws Exception {
+        service = shared;
+        browser = Browser.start();
+    }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) browser.close();
-  }
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
 
-  @AfterEach
-  void pageRaisedNoScriptErrors() {
-    assertThat(browser.pageErrors()).as("uncaught script errors on %s", browser.driver().getCurrentUrl()).isEmpty();
-  }
+    @AfterEach
+    void pageRaisedNoScriptErrors() {
+        assertThat(browser.pageErrors())
+                .as("uncaught script errors on %s", browser.driver().getCurrentUrl())
+                .isEmpty();
+    }
 }
