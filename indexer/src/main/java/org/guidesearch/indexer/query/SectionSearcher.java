@@ -81,6 +81,7 @@ public final class SectionSearcher implements Closeable {
 
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final QueryPlanner planner;
+    private final KeywordScoring scoring;
     private final SentenceEmbedder embedder;
     /** One counter per cache name, which every generation's cache of that name counts into. */
     private final Map<String, StatsCounter> cacheStats = Map.of(
@@ -94,8 +95,13 @@ public final class SectionSearcher implements Closeable {
             new ConcurrentStatsCounter());
 
     public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder) {
+        this(planner, embedder, KeywordScoring.LEAF_CACHE);
+    }
+
+    public SectionSearcher(QueryPlanner planner, SentenceEmbedder embedder, KeywordScoring scoring) {
         this.planner = planner;
         this.embedder = embedder;
+        this.scoring = scoring;
     }
 
     /** Starts serving the index in {@code folder} with the planner this searcher was made with. */
@@ -253,9 +259,11 @@ public final class SectionSearcher implements Closeable {
     }
 
     /** Every section matching the keyword query, best first, summaries scaled down. */
-    private static ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
+    private ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
         if (plan.query() == null) return new ScoreDoc[0];
-        ScoreDoc[] all = g.evaluator.matches(plan.query());
+        ScoreDoc[] all = scoring == KeywordScoring.LUCENE
+                ? g.searcher().search(plan.query(), Math.max(1, g.reader.maxDoc())).scoreDocs
+                : g.evaluator.matches(plan.query());
         for (ScoreDoc sd : all) {
             if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
         }

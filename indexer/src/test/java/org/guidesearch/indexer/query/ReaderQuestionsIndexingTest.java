@@ -67,5 +67,27 @@ class ReaderQuestionsIndexingTest {
                             .hits())
                     .isEmpty();
         }
+        // the switch back to Lucene's own scoring ranks and scores the same
+        try (SectionSearcher leaves = new SectionSearcher(new QueryPlanner(null), embedder);
+                SectionSearcher lucene = new SectionSearcher(new QueryPlanner(null), embedder, KeywordScoring.LUCENE)) {
+            leaves.open(generation);
+            lucene.open(generation);
+            for (String q : new String[] {"water ", "kettle stove", "hot water leaves", "tea"}) {
+                var a = leaves.search(new SearchRequest(q, 5, 0, null, SearchMode.KEYWORD))
+                        .hits();
+                var b = lucene.search(new SearchRequest(q, 5, 0, null, SearchMode.KEYWORD))
+                        .hits();
+                assertThat(b)
+                        .extracting(SearchHit::anchor)
+                        .isEqualTo(a.stream().map(SearchHit::anchor).toList());
+                for (int i = 0; i < a.size(); i++) {
+                    assertThat(b.get(i).score())
+                            .isCloseTo(a.get(i).score(), org.assertj.core.data.Offset.offset(1e-4f));
+                }
+            }
+            assertThat(leaves.search(new SearchRequest("water ", 5, 0, null, SearchMode.KEYWORD))
+                            .hits())
+                    .hasSize(2);
+        }
     }
 }

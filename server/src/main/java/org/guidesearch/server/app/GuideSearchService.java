@@ -173,8 +173,8 @@ public final class GuideSearchService implements AutoCloseable {
         Vocabulary curated = overlay(guide);
         Path questions = guide.dataDir() == null ? null : guide.dataDir().resolve(ReaderQuestions.FOLDER);
         // until the first re-index extracts the vocabulary, a previous index is searched with the curated synonyms
-        SectionSearcher searcher =
-                new SectionSearcher(new QueryPlanner(SynonymGroups.toMap(curated.synonymGroups())), embedder);
+        SectionSearcher searcher = new SectionSearcher(
+                new QueryPlanner(SynonymGroups.toMap(curated.synonymGroups())), embedder, config.keywordScoring());
         GuideVocabulary vocabulary = new GuideVocabulary(
                 new ExtractionCache(config.stateDir().resolve("extracted").resolve(guide.id()), new ConceptExtractor()),
                 curated,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.guidesearch.indexer.guide.GuideConfigException;
 import org.guidesearch.indexer.guide.GuideManifest;
+import org.guidesearch.indexer.query.KeywordScoring;
 import org.guidesearch.server.web.RequestLog;
 import org.guidesearch.server.web.WebConfig;
 import picocli.CommandLine.Command;
@@ -141,6 +142,13 @@ final class ServeCommand implements Callable<ServiceConfig> {
             description = "MiB of search answers kept until the next re-index; 0 = no cache (env SEARCH_CACHE_MB).")
     long searchCacheMb;
 
+    @Option(
+            names = "--keyword-scoring",
+            defaultValue = "${env:KEYWORD_SCORING:-leaf_cache}",
+            description = "How keyword queries are scored: leaf_cache (fast, the default) or lucene (Lucene's own"
+                    + " IndexSearcher, the reference to fall back on) (env KEYWORD_SCORING).")
+    String keywordScoring;
+
     @Override
     public ServiceConfig call() {
         List<String> origins = Arrays.stream(corsOrigins.split(","))
@@ -166,7 +174,16 @@ final class ServeCommand implements Callable<ServiceConfig> {
                         trustProxy,
                         frameAncestors,
                         RequestLog.Mode.valueOf(requestLog.strip().toUpperCase(java.util.Locale.ROOT)),
-                        searchCacheMb << 20));
+                        searchCacheMb << 20),
+                keywordScoring(keywordScoring));
+    }
+
+    private static KeywordScoring keywordScoring(String raw) {
+        try {
+            return KeywordScoring.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new GuideConfigException("KEYWORD_SCORING: " + e.getMessage());
+        }
     }
 
     /** The manifest, or one folder when CORPUS_DIR is given; a problem is a {@link GuideConfigException} to print. */

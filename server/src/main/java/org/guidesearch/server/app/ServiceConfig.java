@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.guidesearch.graph.store.GraphStoreSettings;
 import org.guidesearch.indexer.guide.GuideManifest;
+import org.guidesearch.indexer.query.KeywordScoring;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.server.web.WebConfig;
 
@@ -36,7 +37,40 @@ public record ServiceConfig(
         String adminToken,
         Path embeddingCache,
         List<EmbeddingModelChoice> embeddingModels,
-        WebConfig web) {
+        WebConfig web,
+        KeywordScoring keywordScoring) {
+
+    /** With keyword queries scored through the per-generation leaf cache (the default). */
+    public ServiceConfig(
+            GuideManifest guides,
+            Path stateDir,
+            int port,
+            URI neo4jUri,
+            String neo4jUser,
+            String neo4jPassword,
+            String neo4jDatabase,
+            int boltPort,
+            List<String> corsOrigins,
+            String adminToken,
+            Path embeddingCache,
+            List<EmbeddingModelChoice> embeddingModels,
+            WebConfig web) {
+        this(
+                guides,
+                stateDir,
+                port,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                corsOrigins,
+                adminToken,
+                embeddingCache,
+                embeddingModels,
+                web,
+                KeywordScoring.LEAF_CACHE);
+    }
 
     public ServiceConfig {
         Objects.requireNonNull(guides, "guides");
@@ -50,6 +84,7 @@ public record ServiceConfig(
         embeddingCache = embeddingCache == null ? stateDir.resolve("embeddings.bin") : embeddingCache;
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         web = web == null ? WebConfig.defaults() : web;
+        keywordScoring = keywordScoring == null ? KeywordScoring.LEAF_CACHE : keywordScoring;
     }
 
     public ServiceConfig withWeb(WebConfig web) {
@@ -66,7 +101,8 @@ public record ServiceConfig(
                 adminToken,
                 embeddingCache,
                 embeddingModels,
-                web);
+                web,
+                keywordScoring);
     }
 
     public ServiceConfig withGuides(GuideManifest guides) {
@@ -83,7 +119,8 @@ public record ServiceConfig(
                 adminToken,
                 embeddingCache,
                 embeddingModels,
-                web);
+                web,
+                keywordScoring);
     }
 
     public boolean embeddedNeo4j() {
