@@ -256,10 +256,13 @@ class SeveralGuidesIT {
                     .json()
                     .path("hits");
             List<String> ranking = new ArrayList<>();
-            hits.forEach(h -> ranking.add(
-                    h.path("guide").asText().equals(PY)
-                            ? h.path("doc").asText() + "#" + h.path("anchor").asText()
-                            : "other-guide#" + h.path("anchor").asText()));
+            // as a reader sees the list: each hit, then the parts of its section grouped under it
+            hits.forEach(h -> {
+                String doc = h.path("guide").asText().equals(PY) ? h.path("doc").asText() : "other-guide";
+                ranking.add(doc + "#" + h.path("anchor").asText());
+                h.path("related")
+                        .forEach(r -> ranking.add(doc + "#" + r.path("anchor").asText()));
+            });
             all.add(RankingMetrics.of(q, ranking));
         }
         return RankingMetrics.mean(all).ndcg10();

@@ -30,6 +30,7 @@ public final class ConceptRoutes {
             String kind,
             String definition,
             long sectionCount,
+            String source,
             java.util.List<SectionView> sections) {}
 
     public record SectionView(String doc, String anchor, String title, String url, double weight, boolean home) {}
@@ -70,6 +71,7 @@ public final class ConceptRoutes {
                 c.kind(),
                 c.definition(),
                 c.sectionCount(),
+                c.source(),
                 c.sections().stream()
                         .map(s -> new SectionView(
                                 s.doc(), s.anchor(), s.title(), site.url(s.doc(), s.anchor()), s.weight(), s.home()))

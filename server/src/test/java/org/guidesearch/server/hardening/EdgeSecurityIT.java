@@ -282,18 +282,22 @@ class EdgeSecurityIT {
                 "leaf_scores",
                 "closest_words",
                 "word_completions")) {
-            assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"miss\"\\}"))
+            // the searcher's caches are per guide, so they carry a guide label too
+            assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\"" + GUIDE + ",result=\"miss\"\\}"))
                     .as(cache)
                     .isPositive();
-            gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}");
-            gauge(text, "cache_size\\{cache=\"" + cache + "\"\\}");
+            gauge(text, "cache_gets_total\\{cache=\"" + cache + "\"" + GUIDE + ",result=\"hit\"\\}");
+            gauge(text, "cache_size\\{cache=\"" + cache + "\"" + GUIDE + "\\}");
         }
         for (String cache : List.of("search_answers", "concept_graph", "rate_limit_clients", "term_states")) {
-            assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\",result=\"hit\"\\}"))
+            assertThat(gauge(text, "cache_gets_total\\{cache=\"" + cache + "\"" + GUIDE + ",result=\"hit\"\\}"))
                     .as(cache)
                     .isPositive();
         }
     }
+
+    /** An optional guide label: {@code ,guide="<id>"}. */
+    private static final String GUIDE = "(?:,guide=\"[a-z0-9-]+\")?";
 
     @Test
     void livenessAnswersWithoutTouchingTheStores() {
