@@ -53,7 +53,7 @@ class CorpusFaultsIT {
                 corpus.resolve("zz-marker.md"),
                 "# Marker Chapter\n\nThe quokkafication of sections happens only in the previous data.\n");
         Corpus previous = new CorpusReader(new SectionSplitter()).read(corpus);
-        IndexStore store = new IndexStore(state.resolve("index"));
+        IndexStore store = new IndexStore(indexDir());
         Path good = store.build(previous.sections(), List.of());
 
         List<Section> dying = crashingAfter(previous.sections(), 100);
@@ -63,7 +63,7 @@ class CorpusFaultsIT {
                 .hasSize(2);
 
         // A restart: a fresh store object on the same folder finds the previous generation, with the previous data.
-        IndexStore afterRestart = new IndexStore(state.resolve("index"));
+        IndexStore afterRestart = new IndexStore(indexDir());
         assertThat(afterRestart.current()).contains(good);
         var embedder = new org.guidesearch.indexer.semantic.SentenceEmbedder(
                 org.guidesearch.indexer.semantic.EmbeddingModelChoice.DEFAULT,
@@ -133,8 +133,16 @@ class CorpusFaultsIT {
         }
     }
 
+    /** Where the service keeps this guide's index: one folder per guide, named by its id. */
+    private Path indexDir() {
+        return state.resolve("index")
+                .resolve(org.guidesearch.indexer.guide.GuideManifest.folder(corpus, "https://guide.example/", null)
+                        .first()
+                        .id());
+    }
+
     private List<Path> generations() throws IOException {
-        try (Stream<Path> dirs = Files.list(state.resolve("index"))) {
+        try (Stream<Path> dirs = Files.list(indexDir())) {
             return dirs.filter(p -> p.getFileName().toString().startsWith("gen-"))
                     .toList();
         }

@@ -94,8 +94,9 @@ class OwnStoreIT {
 
             assertThat(a.get("/api/graph/stats").json().path("concepts").asInt())
                     .isGreaterThan(80);
+            // its 3 curated concepts and what extraction finds in its few sections; nothing of A's hundreds
             assertThat(b.get("/api/graph/stats").json().path("concepts").asInt())
-                    .isEqualTo(3);
+                    .isBetween(3, 30);
             assertThat(ids(a.get("/api/concepts?q=gil").json())).contains("gil");
             assertThat(ids(b.get("/api/concepts?q=gil").json())).isEmpty();
             assertThat(ids(b.get("/api/concepts?q=raii").json())).containsExactly("raii");
