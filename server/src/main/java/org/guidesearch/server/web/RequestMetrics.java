@@ -50,12 +50,10 @@ public final class RequestMetrics implements AutoCloseable {
         for (ServedGuide g : catalog.all()) {
             SectionSearcher.CACHES.stream()
                     .filter(name -> !name.equals(SectionSearcher.QUERY_EMBEDDINGS) || g == catalog.first())
+                    // Prometheus wants one set of label names per metric: a guide after the first is named in the
+                    // cache's name ("term_states@cpp-guide") rather than in a label the other caches lack.
                     .forEach(name -> new SearcherCacheMetrics(
-                                    g.searcher(),
-                                    name,
-                                    name.equals(SectionSearcher.QUERY_EMBEDDINGS)
-                                            ? Tags.empty()
-                                            : Tags.of("guide", g.id()))
+                                    g.searcher(), g == catalog.first() ? name : name + "@" + g.id(), name, Tags.empty())
                             .bindTo(registry));
         }
         Gauge.builder("guidesearch.index.sections", catalog, c -> c.ready() ? c.sections() : Double.NaN)

@@ -17,8 +17,12 @@ import org.guidesearch.indexer.query.SectionSearcher;
 final class SearcherCacheMetrics extends CacheMeterBinder<SectionSearcher> {
     private final String name;
 
-    SearcherCacheMetrics(SectionSearcher searcher, String name, Tags tags) {
-        super(searcher, name, tags);
+    /**
+     * @param meterName the {@code cache} label the meters carry
+     * @param name      which of the searcher's caches ({@link SectionSearcher#CACHES})
+     */
+    SearcherCacheMetrics(SectionSearcher searcher, String meterName, String name, Tags tags) {
+        super(searcher, meterName, tags);
         this.name = name;
     }
 

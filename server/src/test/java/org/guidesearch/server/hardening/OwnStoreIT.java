@@ -108,7 +108,10 @@ class OwnStoreIT {
                     StoreIdentity.ofFolder(pythonState.resolve("neo4j")).authToken();
             AuthToken ownB = StoreIdentity.ofFolder(cppState.resolve("neo4j")).authToken();
             assertThat(conceptIds(storeA, ownA)).contains("gil").doesNotContain("raii", "move-semantics", "templates");
-            assertThat(conceptIds(storeB, ownB)).containsExactlyInAnyOrder("raii", "move-semantics", "templates");
+            // its curated concepts, and whatever extraction adds from its own text
+            assertThat(conceptIds(storeB, ownB))
+                    .contains("raii", "move-semantics", "templates")
+                    .doesNotContain("gil");
             assertThatThrownBy(() -> conceptIds(storeA, ownB)).isInstanceOf(AuthenticationException.class);
             assertThatThrownBy(() -> conceptIds(storeB, ownA)).isInstanceOf(AuthenticationException.class);
         }
