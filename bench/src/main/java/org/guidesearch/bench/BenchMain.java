@@ -103,10 +103,7 @@ public final class BenchMain {
 
         Path state = Files.createTempDirectory("bench-state");
         ServiceConfig config = new ServiceConfig(
-                GuideManifest.folder(
-                        Fixtures.corpusDir(),
-                        "https://couleslaw.github.io/other/ai-gen/python-guide/",
-                        Fixtures.guideDataDir()),
+                new GuideManifest(List.of(Fixtures.guide())),
                 state,
                 0,
                 null,
@@ -138,7 +135,8 @@ public final class BenchMain {
                     String.valueOf(((Map<?, ?>) service.health().components().get("graph")).get("store"));
             try (Driver driver = GraphDatabase.driver(
                     store, StoreIdentity.ofFolder(state.resolve("neo4j")).authToken())) {
-                GraphVersion version = new GraphVersion(driver, "neo4j", "python-under-the-hood");
+                GraphVersion version =
+                        new GraphVersion(driver, "neo4j", Fixtures.guide().id());
                 for (int i = 0; i < 3; i++) {
                     long r0 = System.nanoTime();
                     service.reindexer().reindex();
@@ -337,7 +335,7 @@ public final class BenchMain {
                 .measurementTime(TimeValue.seconds(2))
                 .jvmArgsAppend(
                         "-Xmx1g",
-                        "-Dbench.corpus=" + Fixtures.corpusDir().toAbsolutePath(),
+                        "-Dbench.guides=" + Fixtures.manifest().toAbsolutePath(),
                         "-Dbench.data=" + Fixtures.dataDir().toAbsolutePath(),
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .build();

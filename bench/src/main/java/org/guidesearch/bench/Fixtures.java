@@ -17,22 +17,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.guidesearch.indexer.corpus.Section;
+import org.guidesearch.indexer.guide.Guide;
+import org.guidesearch.indexer.guide.GuideFetcher;
+import org.guidesearch.indexer.guide.GuideManifest;
 
 /** Where the benchmarks find the guide and the vocabulary, and the queries they send (the judged keyword queries). */
 final class Fixtures {
     private Fixtures() {}
 
+    /** The guide measured: the first of the guides manifest ({@code -Dbench.guides}, as {@code GUIDES} for ./run). */
+    static Guide guide() {
+        return GuideManifest.load(manifest()).first();
+    }
+
+    static Path manifest() {
+        return Path.of(System.getProperty(
+                "bench.guides", dataDir().resolve("guides.json").toString()));
+    }
+
+    /** The guide's Markdown, got as ./run gets it: the kept copy in var/guides, else its mirrors. */
     static Path corpusDir() {
-        return Path.of(System.getProperty("bench.corpus", "../shared/corpus/python-under-the-hood"));
+        try {
+            return GuideFetcher.withDefaultLimits(
+                            dataDir().toAbsolutePath().resolveSibling("var").resolve("guides"))
+                    .fetch(guide())
+                    .folder();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path dataDir() {
         return Path.of(System.getProperty("bench.data", "data"));
     }
 
-    /** The Python guide's curated overlay (vocabulary, relations, reader questions). */
+    /** The guide's curated overlay (vocabulary, relations, reader questions), as its manifest entry names it. */
     static Path guideDataDir() {
-        return dataDir().resolve("python-under-the-hood");
+        return guide().dataDir();
     }
 
     /** The keyword queries of {@code data/eval/queries.json}: real readers' words, misspellings included. */

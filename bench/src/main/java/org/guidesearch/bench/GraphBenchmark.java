@@ -59,7 +59,7 @@ public class GraphBenchmark {
         driver = GraphDatabase.driver(store.boltUri(), store.authToken());
         GraphWriter writer = new GraphWriter(driver, "neo4j");
         writer.ensureSchema();
-        writer.replaceGuide("python-under-the-hood", model);
+        writer.replaceGuide(Fixtures.guide().id(), model);
         graph = new ConceptGraph(driver, "neo4j");
         ids = vocabulary.concepts().stream().map(Concept::id).toList();
     }

@@ -51,7 +51,7 @@ public final class RequestMetrics implements AutoCloseable {
             SectionSearcher.CACHES.stream()
                     .filter(name -> !name.equals(SectionSearcher.QUERY_EMBEDDINGS) || g == catalog.first())
                     // Prometheus wants one set of label names per metric: a guide after the first is named in the
-                    // cache's name ("term_states@cpp-guide") rather than in a label the other caches lack.
+                    // cache's name ("term_states@second-guide") rather than in a label the other caches lack.
                     .forEach(name -> new SearcherCacheMetrics(
                                     g.searcher(), g == catalog.first() ? name : name + "@" + g.id(), name, Tags.empty())
                             .bindTo(registry));
