@@ -13,6 +13,14 @@ import org.guidesearch.indexer.corpus.SectionRef;
 public final class VocabularyLoader {
     private final ObjectMapper json = new ObjectMapper();
 
+    /** A guide's curated vocabulary: none when it has no overlay folder or the folder has no {@code concepts.json}. */
+    public Vocabulary loadIfPresent(Path dataDir) throws IOException {
+        if (dataDir == null || !Files.isRegularFile(dataDir.resolve("concepts.json"))) {
+            return new Vocabulary(List.of(), List.of());
+        }
+        return load(dataDir);
+    }
+
     public Vocabulary load(Path dataDir) throws IOException {
         Path conceptsFile = dataDir.resolve("concepts.json");
         if (!Files.isRegularFile(conceptsFile)) {

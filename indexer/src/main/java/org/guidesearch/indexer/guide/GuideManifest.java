@@ -108,6 +108,16 @@ public record GuideManifest(List<Guide> guides) {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** The guide with this id, or the first when {@code id} is null. */
+    public Guide guide(String id) {
+        if (id == null) return first();
+        return guides.stream()
+                .filter(g -> g.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new GuideConfigException("no guide '" + id + "' in the manifest; its guides are "
+                        + guides.stream().map(Guide::id).toList()));
+    }
+
     public Guide first() {
         return guides.get(0);
     }

@@ -44,8 +44,12 @@ public final class ConceptRoutes {
         routes.get("/api/concepts/{id}/prerequisites", this::prerequisites);
         routes.get("/api/sections/{doc}/{anchor}/concepts", ctx -> conceptsOfSection(ctx, catalog.first()));
         routes.get("/api/sections/{doc}/{anchor}/related", ctx -> relatedSections(ctx, catalog.first()));
-        routes.get("/api/sections/{guide}/{doc}/{anchor}/concepts", ctx -> conceptsOfSection(ctx, guideInPath(ctx)));
-        routes.get("/api/sections/{guide}/{doc}/{anchor}/related", ctx -> relatedSections(ctx, guideInPath(ctx)));
+        routes.get(
+                "/api/sections/{guide}/{doc}/{anchor}/concepts",
+                ctx -> conceptsOfSection(ctx, GuideParams.inPath(ctx, catalog)));
+        routes.get(
+                "/api/sections/{guide}/{doc}/{anchor}/related",
+                ctx -> relatedSections(ctx, GuideParams.inPath(ctx, catalog)));
         routes.get("/api/concepts/{id}/neighbors", this::neighbours);
     }
 
@@ -115,15 +119,6 @@ public final class ConceptRoutes {
                 ref,
                 "related",
                 graph.relatedSections(guide.id(), ref, limit).orElseThrow(() -> unknownSection(ref))));
-    }
-
-    private ServedGuide guideInPath(Context ctx) {
-        String id = ctx.pathParam("guide");
-        return catalog.find(id)
-                .orElseThrow(() -> ApiException.notFound(
-                        "unknown_guide",
-                        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id)
-                                + "'; see GET /api/guides"));
     }
 
     private static SectionRef sectionRef(Context ctx) {

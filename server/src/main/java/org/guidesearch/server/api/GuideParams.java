@@ -37,11 +37,18 @@ final class GuideParams {
         return id == null ? null : known(catalog, id.strip());
     }
 
+    /** A guide named in a query parameter: an unknown one is a bad request. */
     static ServedGuide known(GuideCatalog catalog, String id) {
-        return catalog.find(id)
-                .orElseThrow(() -> ApiException.badRequest(
-                        "unknown_guide",
-                        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id)
-                                + "'; see GET /api/guides"));
+        return catalog.find(id).orElseThrow(() -> ApiException.badRequest("unknown_guide", unknown(id)));
+    }
+
+    /** The guide named in the path ({@code /api/sections/{guide}/...}): an unknown one is not found. */
+    static ServedGuide inPath(Context ctx, GuideCatalog catalog) {
+        String id = ctx.pathParam("guide");
+        return catalog.find(id).orElseThrow(() -> ApiException.notFound("unknown_guide", unknown(id)));
+    }
+
+    private static String unknown(String id) {
+        return "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'; see GET /api/guides";
     }
 }

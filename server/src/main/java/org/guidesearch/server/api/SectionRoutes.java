@@ -49,16 +49,7 @@ public final class SectionRoutes {
                 ctx -> one(ctx, catalog.first(), ctx.pathParam("doc"), ctx.pathParam("anchor")));
         routes.get(
                 "/api/sections/{guide}/{doc}/{anchor}",
-                ctx -> one(ctx, guideInPath(ctx), ctx.pathParam("doc"), ctx.pathParam("anchor")));
-    }
-
-    private ServedGuide guideInPath(Context ctx) {
-        String id = ctx.pathParam("guide");
-        return catalog.find(id)
-                .orElseThrow(() -> ApiException.notFound(
-                        "unknown_guide",
-                        "no guide with id '" + (id.length() > 80 ? id.substring(0, 80) + "…" : id)
-                                + "'; see GET /api/guides"));
+                ctx -> one(ctx, GuideParams.inPath(ctx, catalog), ctx.pathParam("doc"), ctx.pathParam("anchor")));
     }
 
     private void list(Context ctx) {

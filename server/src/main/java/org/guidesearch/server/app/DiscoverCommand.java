@@ -40,19 +40,11 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GuideManifest manifest = GuideManifest.load(guides);
-        Guide guide = guideId == null
-                ? manifest.first()
-                : manifest.guides().stream()
-                        .filter(g -> g.id().equals(guideId))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no guide '" + guideId + "' in " + guides));
+        Guide guide = manifest.guide(guideId);
         Path corpus = GuideFetcher.withDefaultLimits(state.resolve("guides"))
                 .fetch(guide)
                 .folder();
-        Vocabulary vocabulary = guide.dataDir() == null
-                        || !java.nio.file.Files.isRegularFile(guide.dataDir().resolve("concepts.json"))
-                ? new Vocabulary(List.of(), List.of())
-                : new VocabularyLoader().load(guide.dataDir());
+        Vocabulary vocabulary = new VocabularyLoader().loadIfPresent(guide.dataDir());
         List<Candidate> candidates = new CandidateDiscovery().discover(corpus, vocabulary);
         System.out.printf("%-4s %-40s %6s %6s  %s%n", "rank", "candidate", "count", "files", "seen as");
         for (int i = 0; i < Math.min(top, candidates.size()); i++) {

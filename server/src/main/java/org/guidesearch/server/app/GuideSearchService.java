@@ -213,11 +213,8 @@ public final class GuideSearchService implements AutoCloseable {
 
     /** The guide's curated vocabulary, or none; an overlay that cannot be used is reported and left out, not fatal. */
     private static Vocabulary overlay(Guide guide) {
-        if (guide.dataDir() == null || !Files.isRegularFile(guide.dataDir().resolve("concepts.json"))) {
-            return new Vocabulary(List.of(), List.of());
-        }
         try {
-            return new VocabularyLoader().load(guide.dataDir());
+            return new VocabularyLoader().loadIfPresent(guide.dataDir());
         } catch (VocabularyException | IOException e) {
             LOG.error(
                     "guide '{}': its curated overlay in {} is not used: {}",

@@ -105,24 +105,6 @@ public record ServiceConfig(
                 keywordScoring);
     }
 
-    public ServiceConfig withGuides(GuideManifest guides) {
-        return new ServiceConfig(
-                guides,
-                stateDir,
-                port,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                neo4jDatabase,
-                boltPort,
-                corsOrigins,
-                adminToken,
-                embeddingCache,
-                embeddingModels,
-                web,
-                keywordScoring);
-    }
-
     public boolean embeddedNeo4j() {
         return neo4jUri == null;
     }

@@ -79,13 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path indexDir = Files.createTempDirectory("guide-search-eval");
         GuideManifest manifest = GuideManifest.load(guides);
-        Guide guide = guideId == null
-                ? manifest.first()
-                : manifest.guides().stream()
-                        .filter(g -> g.id().equals(guideId))
-                        .findFirst()
-                        .orElseThrow(() -> new CommandLine.ParameterException(
-                                new CommandLine(this), "no guide '" + guideId + "' in " + guides));
+        Guide guide = manifest.guide(guideId);
         Path corpus = GuideFetcher.withDefaultLimits(state.resolve("guides"))
                 .fetch(guide)
                 .folder();

@@ -1,7 +1,6 @@
 package org.guidesearch.server.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,9 +95,7 @@ public final class SearchEvaluation implements AutoCloseable {
             boolean extraction)
             throws IOException {
         VocabularyLoader loader = new VocabularyLoader();
-        Vocabulary curated = dataDir == null || !Files.isRegularFile(dataDir.resolve("concepts.json"))
-                ? new Vocabulary(List.of(), List.of())
-                : loader.load(dataDir);
+        Vocabulary curated = loader.loadIfPresent(dataDir);
         Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
         GuideVocabulary guide = new GuideVocabulary(
                 new ExtractionCache(
