@@ -25,7 +25,10 @@ class StartWithoutGuideIT {
         String manifest = Files.readString(
                         Path.of(System.getProperty("data.dir", "../data")).resolve("guides.json"))
                 .replaceAll(
-                        "https://raw\\.githubusercontent\\.com/[^\"]*", "http://127.0.0.1:" + closedPort() + "/guide/");
+                        "https://raw\\.githubusercontent\\.com/[^\"]*", "http://127.0.0.1:" + closedPort() + "/guide/")
+                // The folder mirror is ../../shared beside the clone; the temporary folder may have one beside it
+                // too (CI's own checkout does), so it points at a sibling that surely does not exist.
+                .replace("../../shared/corpus/", "../no-shared-here/corpus/");
         Files.createDirectories(clone.resolve("data"));
         Files.writeString(clone.resolve("data/guides.json"), manifest);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -53,7 +56,7 @@ class StartWithoutGuideIT {
         assertThat(took).as(console).isLessThan(Duration.ofSeconds(10));
         assertThat(console)
                 .contains("cannot get the guide 'python-under-the-hood'")
-                .contains("shared/corpus/python-under-the-hood: not found")
+                .contains("no-shared-here/corpus/python-under-the-hood: not found")
                 .contains("unreachable")
                 .contains("GUIDES")
                 .contains("CORPUS_DIR")
