@@ -28,6 +28,7 @@ import org.guidesearch.indexer.query.SearchMode;
 import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.eval.SearchEvaluation;
+import org.guidesearch.server.web.WebConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,9 @@ class SeveralGuidesIT {
                 "https://couleslaw.github.io/other/ai-gen/cpp-guide/",
                 new GuideSource(List.of(new GuideSource.Folder(cppFolder())), Map.of()),
                 null);
-        running = RunningService.start(ServiceConfig.forTests(new GuideManifest(List.of(py, cpp)), state));
+        // the judged sets below send some 600 searches in a burst, more than one reader's rate limit allows
+        running = RunningService.start(ServiceConfig.forTests(new GuideManifest(List.of(py, cpp)), state)
+                .withWeb(WebConfig.defaults().withRateLimit(0, 1)));
     }
 
     static Path cppFolder() {
@@ -252,9 +255,9 @@ class SeveralGuidesIT {
     private double meanNdcg(QuerySet set, String filter) throws Exception {
         List<RankingMetrics> all = new ArrayList<>();
         for (JudgedQuery q : set.queries()) {
-            JsonNode hits = running.get("/api/search?limit=10&q=" + RunningService.enc(q.query()) + filter)
-                    .json()
-                    .path("hits");
+            var response = running.get("/api/search?limit=10&q=" + RunningService.enc(q.query()) + filter);
+            assertThat(response.status()).as(q.query()).isEqualTo(200);
+            JsonNode hits = response.json().path("hits");
             List<String> ranking = new ArrayList<>();
             // as a reader sees the list: each hit, then the parts of its section grouped under it
             hits.forEach(h -> {
