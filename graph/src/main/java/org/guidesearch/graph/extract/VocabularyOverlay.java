@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.guidesearch.graph.vocabulary.Concept;
@@ -25,28 +24,17 @@ public final class VocabularyOverlay {
     private static final int MAX_EVIDENCE = 5;
 
     public Vocabulary apply(Vocabulary extracted, Vocabulary curated, Set<String> blocklist) {
-        Set<String> blocked = new HashSet<>();
-        blocklist.forEach(b -> blocked.add(b.strip().toLowerCase(Locale.ROOT)));
-        Map<String, String> curatedByKey = new HashMap<>();
-        Set<String> ids = new HashSet<>();
-        for (Concept c : curated.concepts()) {
-            ids.add(c.id());
-            c.surfaceForms().forEach(f -> curatedByKey.putIfAbsent(TermKey.of(f), c.id()));
-        }
+        CuratedForms forms = new CuratedForms(curated, blocklist);
+        Set<String> curatedIds = new HashSet<>();
+        curated.concepts().forEach(c -> curatedIds.add(c.id()));
+        Set<String> ids = new HashSet<>(curatedIds);
         Map<String, String> idOf = new HashMap<>();
         List<Concept> concepts = new ArrayList<>(curated.concepts());
         for (Concept e : extracted.concepts()) {
-            if (blocked.contains(e.id())
-                    || e.surfaceForms().stream().anyMatch(f -> blocked.contains(f.toLowerCase(Locale.ROOT)))) {
-                continue;
-            }
-            String into = e.surfaceForms().stream()
-                    .map(f -> curatedByKey.get(TermKey.of(f)))
-                    .filter(id -> id != null)
-                    .findFirst()
-                    .orElse(null);
-            if (into != null) {
-                idOf.put(e.id(), into);
+            if (forms.blocks(e)) continue;
+            List<String> claimants = forms.claimants(e);
+            if (!claimants.isEmpty()) {
+                idOf.put(e.id(), claimants.get(0));
                 continue;
             }
             String id = e.id();
@@ -55,8 +43,6 @@ public final class VocabularyOverlay {
             idOf.put(e.id(), id);
             concepts.add(new Concept(id, e.name(), e.aliases(), e.kind(), e.definition(), e.home(), Concept.EXTRACTED));
         }
-        Set<String> curatedIds = new HashSet<>();
-        curated.concepts().forEach(c -> curatedIds.add(c.id()));
         Set<String> taken = new HashSet<>();
         curated.relations().forEach(r -> taken.add(r.toString()));
         Map<String, CuratedRelation> merged = new LinkedHashMap<>();
