@@ -160,7 +160,7 @@ class ExtractedGraphQualityIT {
             if (d >= 1 && d <= 2) near++;
         }
         System.out.printf("random pairs near: %d/%d = %.1f%%%n", near, pairs, 100.0 * near / pairs);
-        assertThat(within2).isGreaterThanOrEqualTo(0.56);
+        assertThat(within2).isGreaterThanOrEqualTo(0.60);
         assertThat((double) near / pairs).isLessThanOrEqualTo(0.20);
     }
 

@@ -36,7 +36,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
     /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-    public static final String VERSION = "7";
+    public static final String VERSION = "8";
 
     private static final int MAX_ALIASES = 8;
     private static final int MAX_EVIDENCE = 5;

@@ -20,6 +20,7 @@ import org.guidesearch.graph.vocabulary.RelationType;
 final class ReferenceDistance {
     private static final double MIN_REFD = 0.35;
     private static final int TOP_K = 2;
+    private static final double PREREQUISITE_WEIGHT = 0.3;
 
     /**
      * @param mentions per concept index, section index → mention count
@@ -68,12 +69,14 @@ final class ReferenceDistance {
             found.sort(Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]));
             for (double[] f : found.subList(0, Math.min(TOP_K, found.size()))) {
                 int b = (int) f[0];
-                // Reference distance orders two related concepts; it is weaker evidence than a sentence that says so.
+                // Reference distance orders two concepts in reading; it says little about how closely they are tied.
+                // Weighted below a typical co-occurrence, so in a neighbourhood view, which keeps the strongest ties,
+                // reading-order edges do not crowd out the concepts the text relates sentence by sentence.
                 into.add(
                         ids.get(b),
                         RelationType.PREREQUISITE_OF,
                         ids.get(a),
-                        Math.min(1.0, f[1]) * 0.6,
+                        Math.min(1.0, f[1]) * PREREQUISITE_WEIGHT,
                         sectionIds.get(homeSection[a]));
             }
         }
