@@ -2,14 +2,15 @@
 // relation type, the path between two concepts, and a side panel with the selected concept's sections.
 // Everything the graph shows is also in the panel as links and buttons, so the explorer works from a keyboard.
 // With several guides served, concept ids of all but the first are qualified ("some-guide:slug") and the panel
-// names the concept's guide.
+// names the concept's guide. Every concept and connection says where it comes from (the API's `source`): curated
+// by the guide's owner, or extracted from the guide's text — in words in the panel, and as solid or dashed lines.
 import {
   ApiError, concept, conceptHref, el, graphStats, guideLink, guides, guideTitle, lookupConcepts, neighbours, path,
   plainTitle, sections, showBrand, siteTitle,
 } from '/api.js';
 
 const NEIGHBOUR_LIMIT = 25;
-const CO_MENTION = 'RELATED_TO'; // weighted co-mention, not a curated relation: drawn quietly and without arrows
+const CO_MENTION = 'RELATED_TO'; // weighted co-mention, not a typed relation: drawn quietly and without arrows
 
 // A hue per relation type, at least 3:1 against the graph's background in each colour scheme (WCAG non-text
 // contrast). Colour is never the only cue: lines have tooltips and the panel names every relation in words.
@@ -25,6 +26,19 @@ const TYPE_COLOURS = DARK ? {
   [CO_MENTION]: '#8a94a6',
 };
 const SPARE_COLOURS = DARK ? ['#c4b5fd', '#7dd3fc', '#fdba74', '#bef264'] : ['#6d28d9', '#0369a1', '#9a3412', '#3f6212'];
+
+// The API's `source` in a learner's words: the tag's text is the API's own word, which the graph's legend explains,
+// and the sentence is the tag's tooltip (and shown in full where a connection is explained).
+const SOURCES = {
+  curated: {
+    concept: 'The guide’s owner wrote this concept down.',
+    edge: 'The guide’s owner wrote this connection down.',
+  },
+  extracted: {
+    concept: 'Found in the guide’s text automatically; no person wrote it down.',
+    edge: 'Found in the guide’s text automatically; no person wrote it down.',
+  },
+};
 
 const $ = id => document.getElementById(id);
 const graphEl = $('graph');
@@ -54,14 +68,22 @@ const guideOfConcept = new Map(); // concept id → its guide, from whichever an
 const label = type => type.toLowerCase().replaceAll('_', ' ');
 const edgeId = e => `${e.from}|${e.type}|${e.to}`;
 const colourOf = type => TYPE_COLOURS[type] ?? SPARE_COLOURS[knownTypes.indexOf(type) % SPARE_COLOURS.length];
+// Extracted connections are dashed. A service that does not say (source null) gets the old look: co-mentions dashed.
+const dashed = e => e.source ? e.source === 'extracted' : e.type === CO_MENTION;
+
+/** A small tag with the source's word ("curated", "extracted") and its meaning as tooltip; null when unknown. */
+function sourceTag(source, what) {
+  if (!SOURCES[source]) return null;
+  return el('span', { class: 'source-tag ' + source, 'data-source': source, title: SOURCES[source][what] }, source);
+}
 
 // A concept stays on screen while it is expanded, selected or on the path, or while one of its edges is shown.
-// A co-mention is left out where a curated relation of a shown type already joins the same two concepts.
+// A co-mention is left out where a typed relation of a shown type already joins the same two concepts.
 let endpointsShown = new Set();
-let curatedPairs = new Set();
+let typedPairs = new Set();
 const pairOf = e => [e.from, e.to].sort().join('|');
 const typeShown = e => enabledTypes.has(e.type) || pathEdgeIds.has(e.id);
-const edgeShown = e => typeShown(e) && (e.type !== CO_MENTION || pathEdgeIds.has(e.id) || !curatedPairs.has(pairOf(e)));
+const edgeShown = e => typeShown(e) && (e.type !== CO_MENTION || pathEdgeIds.has(e.id) || !typedPairs.has(pairOf(e)));
 const edgeView = new vis.DataView(edges, { filter: edgeShown });
 const nodeView = new vis.DataView(nodes, {
   filter: n => expanded.has(n.id) || n.id === selectedId || pathNodeIds.has(n.id) || endpointsShown.has(n.id),
@@ -110,6 +132,7 @@ window.conceptExplorer = Object.freeze({
   network,
   shownNodeIds: () => nodeView.getIds(),
   shownEdgeCount: () => edgeView.length,
+  shownEdges: () => edgeView.get().map(e => ({ id: e.id, source: e.source, dashed: Boolean(e.dashes) })),
   positionOf: id => network.canvasToDOM(network.getPositions([id])[id]),
   positions: () => network.getPositions(nodeView.getIds()),
 });
@@ -123,9 +146,10 @@ network.on('click', params => {
 function addNode(n, at) {
   if (n.guide && !guideOfConcept.has(n.id)) guideOfConcept.set(n.id, n.guide);
   if (nodes.get(n.id)) return;
+  const about = [n.kind, n.source].filter(Boolean).join(', ');
   nodes.add({
-    id: n.id, name: n.name, kind: n.kind, label: n.name,
-    title: n.kind ? `${n.name} (${n.kind})` : n.name,
+    id: n.id, name: n.name, kind: n.kind, source: n.source, label: n.name,
+    title: about ? `${n.name} (${about})` : n.name,
     ...(at ?? {}),
   });
 }
@@ -151,10 +175,10 @@ function addEdge(e) {
   const from = nodes.get(e.from)?.name ?? e.from;
   const to = nodes.get(e.to)?.name ?? e.to;
   edges.add({
-    id, from: e.from, to: e.to, type: e.type, weight: e.weight, evidence: e.evidence ?? [],
+    id, from: e.from, to: e.to, type: e.type, weight: e.weight, evidence: e.evidence ?? [], source: e.source,
     arrows: typed ? { to: { enabled: true, scaleFactor: 0.6 } } : undefined,
     ...edgeStyle({ id, ...e }),
-    title: `${from} — ${label(e.type)} → ${to}`,
+    title: `${from} — ${label(e.type)} → ${to}` + (SOURCES[e.source] ? ` (${e.source})` : ''),
   });
 }
 
@@ -210,7 +234,7 @@ function report(e, id) {
 
 /** Re-applies the filter and the selection/path styling; the DataViews follow the sets above. */
 function refresh() {
-  curatedPairs = new Set(edges.get({ filter: e => e.type !== CO_MENTION && typeShown(e) }).map(pairOf));
+  typedPairs = new Set(edges.get({ filter: e => e.type !== CO_MENTION && typeShown(e) }).map(pairOf));
   endpointsShown = new Set();
   for (const e of edges.get({ filter: edgeShown })) {
     endpointsShown.add(e.from);
@@ -230,16 +254,19 @@ function refresh() {
   if (selectedId) renderConnections();
 }
 
-/** Path edges stand out in the focus colour; a co-mention is dashed, grey and as thick as it is strong (0–1). */
+/**
+ * Path edges stand out in the focus colour; a co-mention is grey and as thick as it is strong (0–1). Extracted
+ * edges are dashed everywhere, on the path too, so the line style always tells where a connection comes from.
+ */
 function edgeStyle(e) {
   if (pathEdgeIds.has(e.id)) {
-    return { width: 5, dashes: false, color: { color: palette.focus, highlight: palette.focus, hover: palette.focus, opacity: 1 } };
+    return { width: 5, dashes: dashed(e), color: { color: palette.focus, highlight: palette.focus, hover: palette.focus, opacity: 1 } };
   }
   const typed = e.type !== CO_MENTION;
   const colour = colourOf(e.type);
   return {
     width: typed ? 2.2 : 0.6 + Math.min(1.4, e.weight ?? 0),
-    dashes: !typed,
+    dashes: dashed(e),
     color: { color: colour, highlight: colour, hover: colour, opacity: typed ? 1 : 0.7 },
   };
 }
@@ -312,9 +339,10 @@ async function showConcept(id) {
     }
     return el('li', {}, el('a', { href }, plainTitle(s.title)), s.home ? el('span', { class: 'badge' }, 'main section') : null);
   }));
-  panel.replaceChildren(
+  // replaceChildren, unlike el(), would print a left-out part (null) as the text "null": filter them first.
+  panel.replaceChildren(...[
     el('h2', { id: 'panel-heading' }, c.name),
-    el('p', { class: 'kind' }, [c.kind, count].filter(Boolean).join(' · ')),
+    el('p', { class: 'kind' }, [c.kind, count].filter(Boolean).join(' · '), ' ', sourceTag(c.source, 'concept')),
     guide ? el('p', { class: 'concept-guide' }, 'In ', el('cite', {}, guide)) : null,
     c.definition ? el('p', { class: 'definition' }, c.definition) : null,
     c.aliases?.length ? el('p', { class: 'aliases' }, 'Also called: ' + c.aliases.join(', ')) : null,
@@ -324,7 +352,7 @@ async function showConcept(id) {
     el('h3', {}, guide ? 'Sections' : 'Sections in the guide'),
     sectionItems.length ? el('ol', { class: 'section-list' }, ...sectionItems) : el('p', { class: 'notice' }, 'No sections mention it.'),
     el('h3', { id: 'connections-heading' }, 'Connections'),
-    el('div', { id: 'connections' }));
+    el('div', { id: 'connections' })].filter(Boolean));
   if (pathNodeIds.size) renderPath(currentPath);
 }
 
@@ -350,13 +378,14 @@ function renderConnections() {
     box.replaceChildren(el('p', { class: 'notice' }, 'No connections of the selected relation types.'));
     return;
   }
-  // Curated relations first; co-mentions, usually the longest list, last.
+  // Typed relations first; co-mentions, usually the longest list, last.
   const keys = [...groups.keys()].sort((a, b) => a.includes('related to') - b.includes('related to') || a.localeCompare(b));
   box.replaceChildren(...keys.flatMap(key => [
     el('p', { class: 'relation-name' }, key),
     el('ul', { class: 'link-list' }, ...groups.get(key).sort((a, b) => a.name.localeCompare(b.name)).map(item =>
-      el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => open(item.other) }, item.name),
-        ' ', el('button', {
+      el('li', { 'data-edge': item.edge.id },
+        el('button', { type: 'button', class: 'link-button', onclick: () => open(item.other) }, item.name),
+        ' ', sourceTag(item.edge.source, 'edge'), ' ', el('button', {
           type: 'button', class: 'link-button relation-name', 'aria-label': `Evidence for ${item.name}`,
           onclick: () => showEdge(item.edge),
         }, 'evidence')))),
@@ -369,9 +398,10 @@ async function showEdge(e) {
   if (!box || !e) return;
   const from = nodes.get(e.from)?.name ?? e.from;
   const to = nodes.get(e.to)?.name ?? e.to;
-  box.replaceChildren(el('h3', {}, 'Connection'),
+  box.replaceChildren(...[el('h3', {}, 'Connection'),
     el('p', {}, el('strong', {}, from), ` ${label(e.type)} `, el('strong', {}, to)),
-    await evidenceList(e.evidence, guideOfEdge(e)));
+    SOURCES[e.source] ? el('p', { class: 'edge-source' }, sourceTag(e.source, 'edge'), ' ', SOURCES[e.source].edge) : null,
+    await evidenceList(e.evidence, guideOfEdge(e))].filter(Boolean));
   box.scrollIntoView({ block: 'nearest' });
 }
 
@@ -464,10 +494,10 @@ async function renderPath(body) {
   const steps = await Promise.all(body.nodes.slice(1).map(async (n, i) => {
     const prev = body.nodes[i];
     const e = body.edges.find(x => (x.from === prev.id && x.to === n.id) || (x.from === n.id && x.to === prev.id));
-    // Which way a curated relation points matters ("parser ← limits ← buffer size"); a co-mention has no direction.
+    // Which way a typed relation points matters ("parser ← limits ← buffer size"); a co-mention has no direction.
     const via = !e ? '' : e.type === CO_MENTION ? label(e.type) : e.from === prev.id ? `${label(e.type)} →` : `← ${label(e.type)}`;
     return el('li', {},
-      el('span', { class: 'via' }, via),
+      el('span', { class: 'via' }, via, e ? ' ' : null, e ? sourceTag(e.source, 'edge') : null),
       el('button', { type: 'button', class: 'link-button', onclick: () => open(n.id) }, n.name),
       e ? await evidenceList(e.evidence.slice(0, 3), guideOfEdge(e)) : null);
   }));

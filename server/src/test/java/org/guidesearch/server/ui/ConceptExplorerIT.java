@@ -3,8 +3,10 @@ package org.guidesearch.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -76,6 +78,91 @@ class ConceptExplorerIT extends BrowserIT {
         WebElement search = browser.driver()
                 .findElement(By.xpath("//aside[@id='panel']//a[starts-with(., 'Search the guide for')]"));
         assertThat(search.getAttribute("href")).isEqualTo(service.base() + "/?q=Global%20Interpreter%20Lock");
+    }
+
+    @Test
+    void theConceptPanelSaysWhetherTheConceptWasCuratedOrExtracted() throws Exception {
+        // One concept of each source, as the API tells them apart, so the test follows the data instead of ids.
+        Map<String, String> idBySource = new TreeMap<>();
+        service.get("/api/concepts/gil/neighbours?depth=1&limit=25")
+                .json()
+                .path("nodes")
+                .forEach(n -> idBySource.putIfAbsent(
+                        n.path("source").asText(), n.path("id").asText()));
+        assertThat(idBySource).containsKeys("curated", "extracted");
+
+        Map<String, String> tooltipBySource = new TreeMap<>();
+        for (String id : List.of(idBySource.get("curated"), idBySource.get("extracted"))) {
+            String source =
+                    service.get("/api/concepts/" + id).json().path("source").asText();
+            openSettled(id);
+            WebElement tag = browser.driver().findElement(By.cssSelector("#panel .kind .source-tag"));
+            assertThat(tag.getText()).as("the source tag of %s", id).isEqualTo(source);
+            tooltipBySource.put(source, tag.getAttribute("title"));
+            // What a concept lacks (a definition, aliases) is left out, never printed as the text "null".
+            assertThat(browser.script("return [...document.getElementById('panel').childNodes]"
+                            + ".filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent)"))
+                    .asList()
+                    .isEmpty();
+        }
+        // The tooltip explains the word, differently for each source.
+        assertThat(tooltipBySource.get("curated")).contains("owner");
+        assertThat(tooltipBySource.get("extracted")).contains("automatically");
+    }
+
+    @Test
+    void everyConnectionSaysWhetherItWasCuratedOrExtractedInWordsAndByItsLine() throws Exception {
+        openSettled("gil");
+        Map<String, String> sourceByEdge = new HashMap<>();
+        service.get("/api/concepts/gil/neighbours?depth=1&limit=25")
+                .json()
+                .path("edges")
+                .forEach(e -> sourceByEdge.put(
+                        e.path("from").asText() + "|" + e.path("type").asText() + "|"
+                                + e.path("to").asText(),
+                        e.path("source").asText()));
+
+        // The panel's connection list: each item's tag is the API's source of that very edge.
+        Map<String, String> listed = new HashMap<>();
+        for (WebElement item : browser.waitForAll(browser.driver(), "#connections li[data-edge]", 1)) {
+            listed.put(
+                    item.getAttribute("data-edge"),
+                    item.findElement(By.cssSelector(".source-tag")).getText());
+        }
+        assertThat(sourceByEdge).containsKeys(listed.keySet().toArray(String[]::new));
+        listed.forEach((edge, word) -> assertThat(word).as(edge).isEqualTo(sourceByEdge.get(edge)));
+        assertThat(listed.values()).contains("curated", "extracted");
+
+        // The graph: an edge is dashed exactly when it was extracted, and the legend says so in words.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> drawn =
+                (List<Map<String, Object>>) browser.script("return window.conceptExplorer.shownEdges()");
+        assertThat(drawn).hasSize((int) shownEdgeCount());
+        for (Map<String, Object> edge : drawn) {
+            String id = (String) edge.get("id");
+            assertThat(sourceByEdge).containsKey(id);
+            assertThat(edge.get("dashed")).as("%s dashed", id).isEqualTo("extracted".equals(sourceByEdge.get(id)));
+        }
+        assertThat(drawn).extracting(e -> e.get("dashed")).contains(true, false);
+        assertThat(browser.driver().findElement(By.id("source-legend")).getText())
+                .contains("Solid line: curated by the guide’s owner")
+                .contains("Dashed line: extracted from the guide’s text");
+
+        // Asking why an extracted connection is drawn says where it comes from in a sentence.
+        String extracted = listed.entrySet().stream()
+                .filter(e -> e.getValue().equals("extracted"))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        browser.driver()
+                .findElement(
+                        By.cssSelector("#connections li[data-edge='" + extracted + "'] button[aria-label^=Evidence]"))
+                .click();
+        WebElement why = browser.waitFor(
+                "the connection's source", d -> d.findElement(By.cssSelector("#edge-detail .edge-source")));
+        assertThat(why.findElement(By.cssSelector(".source-tag")).getText()).isEqualTo("extracted");
+        assertThat(why.getText()).contains("automatically");
+        browser.screenshot("explorer-sources");
     }
 
     @Test
