@@ -36,11 +36,13 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
     /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-    public static final String VERSION = "8";
+    public static final String VERSION = "9";
 
     private static final int MAX_ALIASES = 8;
     private static final int MAX_EVIDENCE = 5;
     private static final int MAX_BOLD_WORDS = 5;
+    /** A heading repeated this often is the guide's furniture ("Summary", "Exercises"), not a concept it teaches. */
+    private static final int STRUCTURAL_HEADING_REPEATS = 3;
 
     private final SentenceTagger tagger = new SentenceTagger();
     private final NounPhraseChunker chunker = new NounPhraseChunker();
@@ -56,6 +58,7 @@ public final class ConceptExtractor {
         List<TaggedSection> sections = tagger.readAll(corpus.contentSections());
         CandidatePool pool = new CandidatePool();
         namedByHeading.clear();
+        structuralHeadings.clear();
         Map<String, Abbreviation> pairs = abbreviationPairs(sections, markup);
         collectCandidates(sections, markup, pool, pairs);
         Map<String, String> qualified = qualifiedNames(markup, pool);
@@ -117,6 +120,13 @@ public final class ConceptExtractor {
             pool.add(a.longForm(), CandidateSource.ABBREVIATION, null);
             pool.add(a.shortForm(), CandidateSource.ABBREVIATION, null);
         }
+        Map<String, Integer> headingRepeats = new HashMap<>();
+        for (TaggedSection s : sections) {
+            for (TaggedSentence part : s.headingParts()) headingRepeats.merge(TermKey.of(part.text()), 1, Integer::sum);
+        }
+        headingRepeats.forEach((key, n) -> {
+            if (n >= STRUCTURAL_HEADING_REPEATS) structuralHeadings.add(key);
+        });
         for (TaggedSection s : sections) {
             for (TaggedSentence part : s.headingParts()) {
                 if (chunker.isWholePhrase(part)) pool.add(part.text(), CandidateSource.HEADING, s.id());
@@ -140,6 +150,8 @@ public final class ConceptExtractor {
 
     /** Keys a heading names as "X (qualifier)": kept even when X is a word prose uses generically. */
     private final Set<String> namedByHeading = new HashSet<>();
+    /** Keys of headings the guide repeats as furniture: not concepts, whether found as a heading or in prose. */
+    private final Set<String> structuralHeadings = new HashSet<>();
 
     /**
      * A heading that opens with a short phrase qualified by a parenthesis ("Widgets (v2): …") names that phrase as
@@ -252,8 +264,9 @@ public final class ConceptExtractor {
             selected.add(e.getKey());
             budget--;
         }
-        selected.removeIf(key ->
-                Stopwords.isStopword(key.split(" ")[0]) || (Stopwords.isGeneric(key) && !namedByHeading.contains(key)));
+        selected.removeIf(key -> Stopwords.isStopword(key.split(" ")[0])
+                || (Stopwords.isGeneric(key) && !namedByHeading.contains(key))
+                || structuralHeadings.contains(key));
         return selected;
     }
 

@@ -89,6 +89,27 @@ class ConceptExtractorTest {
     }
 
     @Test
+    void aHeadingEveryChapterRepeatsIsFurnitureNotAConcept() throws Exception {
+        StringBuilder md = new StringBuilder("# Part I: Orchards\n\n");
+        for (String chapter : new String[] {"Cleft Grafting", "Whip Grafting", "Bark Grafting"}) {
+            md.append("## ")
+                    .append(chapter)
+                    .append("\n\n")
+                    .append(chapter)
+                    .append(" joins a scion to a rootstock in spring.\n\n")
+                    .append("### Practice Drills\n\nTry ")
+                    .append(chapter.toLowerCase(java.util.Locale.ROOT))
+                    .append(" on an old tree. **Practice drills** close every chapter.\n\n");
+        }
+        SmallGuide guide = SmallGuide.of(md.toString());
+        Vocabulary v = new ConceptExtractor().extract(guide.corpus(), guide.folder());
+        assertThat(v.concepts())
+                .flatExtracting(Concept::surfaceForms)
+                .contains("Bark Grafting")
+                .noneMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith("practice drill"));
+    }
+
+    @Test
     void aHeadingThatNamesAConceptIsItsHome() {
         assertThat(named("grafting union").home().anchor()).isEqualTo("11-the-grafting-union");
     }
