@@ -36,7 +36,7 @@ import org.guidesearch.indexer.corpus.SectionRef;
  */
 public final class ConceptExtractor {
     /** Raised whenever the extractor's output for the same input may change, so cached results are not reused. */
-    public static final String VERSION = "9";
+    public static final String VERSION = "10";
 
     private static final int MAX_ALIASES = 8;
     private static final int MAX_EVIDENCE = 5;
@@ -120,9 +120,10 @@ public final class ConceptExtractor {
             pool.add(a.longForm(), CandidateSource.ABBREVIATION, null);
             pool.add(a.shortForm(), CandidateSource.ABBREVIATION, null);
         }
+        // Whole headings only: a concept often recurs as part of headings ("X and Y", "X as a Z"), furniture as all.
         Map<String, Integer> headingRepeats = new HashMap<>();
         for (TaggedSection s : sections) {
-            for (TaggedSentence part : s.headingParts()) headingRepeats.merge(TermKey.of(part.text()), 1, Integer::sum);
+            headingRepeats.merge(TermKey.of(Section.withoutNumber(s.section().title())), 1, Integer::sum);
         }
         headingRepeats.forEach((key, n) -> {
             if (n >= STRUCTURAL_HEADING_REPEATS) structuralHeadings.add(key);

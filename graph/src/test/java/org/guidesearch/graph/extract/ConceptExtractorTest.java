@@ -97,6 +97,9 @@ class ConceptExtractorTest {
                     .append("\n\n")
                     .append(chapter)
                     .append(" joins a scion to a rootstock in spring.\n\n")
+                    .append("### The Budding Knife and ")
+                    .append(chapter)
+                    .append("\n\nA budding knife cuts the bark.\n\n")
                     .append("### Practice Drills\n\nTry ")
                     .append(chapter.toLowerCase(java.util.Locale.ROOT))
                     .append(" on an old tree. **Practice drills** close every chapter.\n\n");
@@ -105,7 +108,7 @@ class ConceptExtractorTest {
         Vocabulary v = new ConceptExtractor().extract(guide.corpus(), guide.folder());
         assertThat(v.concepts())
                 .flatExtracting(Concept::surfaceForms)
-                .contains("Bark Grafting")
+                .contains("Bark Grafting", "Budding Knife")
                 .noneMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith("practice drill"));
     }
 
