@@ -16,4 +16,12 @@ record FusionWeights(float keyword, float semantic) {
         boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
         return question ? new FusionWeights(0.5f, 1.0f) : new FusionWeights(1.0f, 0.5f);
     }
+
+    /**
+     * The keyword ranking leads and the semantic one mostly reorders its near-ties, so an approximate query vector
+     * ranks as well as the exact one (README, "Search quality").
+     */
+    boolean keywordLed() {
+        return keyword > semantic;
+    }
 }

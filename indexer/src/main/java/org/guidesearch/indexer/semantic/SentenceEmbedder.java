@@ -6,6 +6,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,24 @@ import java.util.Map;
  * small in-memory one ({@link #queryCache()}). Thread-safe.
  */
 public final class SentenceEmbedder {
+    /** How closely a query's vectors must follow the models that embedded the passages. */
+    public enum Precision {
+        /** From the passages' own models. */
+        FULL,
+        /**
+         * From each model's cheaper twin where it has one ({@link EmbeddingModelChoice#forApproximateQueries()}),
+         * else from the model itself: for rankings that only break the near-ties of another.
+         */
+        APPROXIMATE
+    }
+
     private static final int QUERY_CACHE_CAP = 5_000;
 
     private final List<EmbeddingModelChoice> choices;
     private final List<EmbeddingModel> models = new ArrayList<>();
+    /** Per choice, the model for {@link Precision#APPROXIMATE} queries: the same instance when it has no twin. */
+    private final List<EmbeddingModel> approximateModels = new ArrayList<>();
+
     private final EmbeddingCache cache;
     private final Cache<QueryText, float[][]> queryCache = Caffeine.newBuilder()
             .maximumSize(QUERY_CACHE_CAP)
@@ -31,7 +46,12 @@ public final class SentenceEmbedder {
         if (choices.isEmpty()) throw new IllegalArgumentException("at least one embedding model is needed");
         this.choices = List.copyOf(choices);
         this.cache = cache;
-        choices.forEach(c -> models.add(c.create()));
+        // Each model is loaded once, even when it is both chosen and another's twin.
+        Map<EmbeddingModelChoice, EmbeddingModel> loaded = new EnumMap<>(EmbeddingModelChoice.class);
+        for (EmbeddingModelChoice c : choices) {
+            models.add(loaded.computeIfAbsent(c, EmbeddingModelChoice::create));
+            approximateModels.add(loaded.computeIfAbsent(c.forApproximateQueries(), EmbeddingModelChoice::create));
+        }
     }
 
     /** For each text, one vector per model, computing (and caching) only what the cache lacks. */
@@ -60,9 +80,14 @@ public final class SentenceEmbedder {
         return out;
     }
 
-    /** One vector per model for a query. */
+    /** One vector per model for a query, from the passages' own models. */
     public float[][] embedQuery(String query) {
-        return queryCache.get(new QueryText(query), this::embed);
+        return embedQuery(query, Precision.FULL);
+    }
+
+    /** One vector per model for a query, each comparable with that model's passage vectors. */
+    public float[][] embedQuery(String query, Precision precision) {
+        return queryCache.get(new QueryText(query, precision), this::embed);
     }
 
     /** The embeddings of recent queries, for its statistics; callers must not change it. */
@@ -71,15 +96,18 @@ public final class SentenceEmbedder {
     }
 
     private float[][] embed(QueryText query) {
+        boolean approximate = query.precision() == Precision.APPROXIMATE;
         float[][] v = new float[choices.size()][];
         for (int m = 0; m < choices.size(); m++) {
-            v[m] = models.get(m)
-                    .embed(choices.get(m).queryPrefix() + query.text())
+            EmbeddingModelChoice choice = approximate ? choices.get(m).forApproximateQueries() : choices.get(m);
+            v[m] = (approximate ? approximateModels : models)
+                    .get(m)
+                    .embed(choice.queryPrefix() + query.text())
                     .content()
                     .vector();
         }
         return v;
     }
 
-    private record QueryText(String text) {}
+    private record QueryText(String text, Precision precision) {}
 }

@@ -99,8 +99,8 @@ final class ServeCommand implements Callable<ServiceConfig> {
     @Option(
             names = "--embedding-models",
             defaultValue = "${env:EMBEDDING_MODELS}",
-            description =
-                    "Comma-separated sentence-embedding models: minilm, bge_small, e5_small (env EMBEDDING_MODELS).")
+            description = "Comma-separated sentence-embedding models: minilm, minilm_q, bge_small, e5_small "
+                    + "(env EMBEDDING_MODELS).")
     String embeddingModels;
 
     @Option(

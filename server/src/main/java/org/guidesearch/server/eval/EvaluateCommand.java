@@ -47,7 +47,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(
             names = "--models",
             defaultValue = "${env:EMBEDDING_MODELS}",
-            description = "Comma-separated embedding models to fuse: minilm, bge_small, e5_small.")
+            description = "Comma-separated embedding models to fuse: minilm, minilm_q, bge_small, e5_small.")
     String models;
 
     @Option(names = "--no-extraction", description = "Search with the curated vocabulary alone, as before extraction.")
