@@ -57,8 +57,12 @@ final class Http {
     }
 
     Reply send(String method, String pathAndQuery, String... headers) {
+        return send(Duration.ofSeconds(30), method, pathAndQuery, headers);
+    }
+
+    Reply send(Duration timeout, String method, String pathAndQuery, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         try {
