@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.guidesearch.graph.extract.ConceptExtractor;
@@ -91,11 +94,21 @@ public final class GuideSearchService implements AutoCloseable {
             LOG.info("guide '{}' from {}", guide.id(), f.origin());
             fetched.add(f);
         }
-        SentenceEmbedder embedder =
-                new SentenceEmbedder(config.embeddingModels(), new EmbeddingCache(config.embeddingCache()));
-        GraphConnection graphConnection = GraphConnection.open(config.graphStore());
+        // The graph store and the embedding models take seconds each to start and need nothing from each other.
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> new Thread(r, "graph-store-start"));
+        Future<GraphConnection> graphStart = starter.submit(() -> GraphConnection.open(config.graphStore()));
+        starter.shutdown();
+        SentenceEmbedder embedder;
+        try {
+            embedder = new SentenceEmbedder(config.embeddingModels(), new EmbeddingCache(config.embeddingCache()));
+        } catch (RuntimeException e) {
+            closeOnceStarted(graphStart);
+            throw e;
+        }
+        LOG.info("embedding models loaded at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        GraphConnection graphConnection = started(graphStart);
         LOG.info(
-                "graph store at {} ({}) in {} ms",
+                "graph store at {} ({}) at {} ms",
                 graphConnection.uri(),
                 graphConnection.embedded() ? "embedded" : "external",
                 (System.nanoTime() - t0) / 1_000_000);
@@ -157,6 +170,32 @@ public final class GuideSearchService implements AutoCloseable {
                 http.port(),
                 (System.nanoTime() - t0) / 1_000_000);
         return service;
+    }
+
+    /** The started graph store, or what stopped it, as {@link GraphConnection#open} would have thrown it. */
+    private static GraphConnection started(Future<GraphConnection> start) throws IOException {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            start.cancel(true);
+            throw new IOException("interrupted while the graph store was starting", e);
+        }
+    }
+
+    /** A start that failed elsewhere must not leave the graph store running. */
+    private static void closeOnceStarted(Future<GraphConnection> start) {
+        try {
+            start.get().close();
+        } catch (ExecutionException e) {
+            // it did not start either: nothing to close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One guide's index, searcher and re-indexer; its curated overlay, if any, refines what the text gives. */
