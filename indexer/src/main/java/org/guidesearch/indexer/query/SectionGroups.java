@@ -11,6 +11,11 @@ import org.apache.lucene.search.ScoreDoc;
  * Collapses a ranking so each numbered section appears once: its best-ranked part (the section itself or one of its
  * subsections, whichever matched best) leads, and the other matching parts follow it as a group. Without this a
  * question about one feature can fill a first page with three subsections of the same section.
+ *
+ * <p>Listed under the lead are the parts on its own line of headings (the sections enclosing it and those it
+ * encloses), which say more about what the lead matched, and other parts only when they would have made the page on
+ * their own. A reader reads the parts under a hit before the next hit, so a sibling that matched far worse, listed
+ * there, would push better sections down the page.
  */
 final class SectionGroups {
     private SectionGroups() {}
@@ -18,19 +23,45 @@ final class SectionGroups {
     /** One numbered section's matching parts, the best first. */
     record Group(ScoreDoc lead, List<ScoreDoc> others) {}
 
+    /** Every matching part listed under its lead. */
+    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root) {
+        return of(ranked, root, doc -> -1, Integer.MAX_VALUE);
+    }
+
     /**
-     * @param ranked best first
-     * @param root   the document number of the numbered section a section belongs to (itself at the top)
+     * @param ranked  best first
+     * @param root    the document number of the numbered section a section belongs to (itself at the top)
+     * @param parent  the document number of the section enclosing a section, or -1
+     * @param pageEnd how many sections of {@code ranked} the requested page reaches (offset + limit): a part ranked
+     *                after that is listed under its lead only when one of the two encloses the other
      * @return the groups in the order of their best part
      */
-    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root) {
-        Map<Integer, List<ScoreDoc>> byRoot = new LinkedHashMap<>();
-        for (ScoreDoc sd : ranked)
-            byRoot.computeIfAbsent(root.applyAsInt(sd.doc), k -> new ArrayList<>())
-                    .add(sd);
-        List<Group> groups = new ArrayList<>(byRoot.size());
-        byRoot.values()
-                .forEach(parts -> groups.add(new Group(parts.get(0), List.copyOf(parts.subList(1, parts.size())))));
+    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root, IntUnaryOperator parent, int pageEnd) {
+        Map<Integer, ScoreDoc> leads = new LinkedHashMap<>();
+        Map<Integer, List<ScoreDoc>> others = new LinkedHashMap<>();
+        for (int i = 0; i < ranked.length; i++) {
+            int r = root.applyAsInt(ranked[i].doc);
+            ScoreDoc lead = leads.get(r);
+            if (lead == null) {
+                leads.put(r, ranked[i]);
+                others.put(r, new ArrayList<>());
+            } else if (i < pageEnd
+                    || encloses(lead.doc, ranked[i].doc, parent)
+                    || encloses(ranked[i].doc, lead.doc, parent)) {
+                others.get(r).add(ranked[i]);
+            }
+        }
+        List<Group> groups = new ArrayList<>(leads.size());
+        leads.forEach((r, lead) -> groups.add(new Group(lead, List.copyOf(others.get(r)))));
         return groups;
+    }
+
+    private static boolean encloses(int outer, int inner, IntUnaryOperator parent) {
+        int at = inner;
+        for (int hops = 0; hops < 8 && at >= 0; hops++) {
+            at = parent.applyAsInt(at);
+            if (at == outer) return true;
+        }
+        return false;
     }
 }

@@ -185,7 +185,11 @@ public final class SectionSearcher implements Closeable {
             Map<String, Integer> facets = facets(g, ranked);
             ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
             List<SectionGroups.Group> groups = request.grouped()
-                    ? SectionGroups.of(inDoc, doc -> numberedSection(g, doc))
+                    ? SectionGroups.of(
+                            inDoc,
+                            doc -> numberedSection(g, doc),
+                            doc -> g.parentDoc().getOrDefault(doc, -1),
+                            request.offset() + request.limit())
                     : Arrays.stream(inDoc)
                             .map(sd -> new SectionGroups.Group(sd, List.of()))
                             .toList();

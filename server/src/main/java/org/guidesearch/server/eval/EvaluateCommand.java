@@ -63,6 +63,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean misses;
 
     @Option(
+            names = "--per-query",
+            description = "Also list every query's hybrid nDCG@10 and P@1 with its first hits, to compare two runs.")
+    boolean perQuery;
+
+    @Option(
             names = "--strict",
             arity = "0..1",
             fallbackValue = "0.4",
@@ -129,6 +134,18 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "distinct numbered sections among the first 5 hits (hybrid): %.2f ungrouped, %.2f grouped%n",
                     eval.distinctSectionsInTop5(set, SearchMode.HYBRID, false),
                     eval.distinctSectionsInTop5(set, SearchMode.HYBRID, true));
+            if (perQuery) {
+                report.outcomes()
+                        .get(SearchMode.HYBRID)
+                        .forEach(o -> System.out.printf(
+                                "QUERY %-4s %-8s ndcg %.3f p1 %.0f  %-50s → %s%n",
+                                o.query().id(),
+                                o.query().kind(),
+                                o.metrics().ndcg10(),
+                                o.metrics().p1(),
+                                o.query().query(),
+                                o.ranking().stream().limit(10).toList()));
+            }
             if (misses) {
                 report.outcomes()
                         .forEach((mode, outcomes) -> outcomes.stream()
