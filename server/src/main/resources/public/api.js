@@ -93,7 +93,7 @@ export function sections(guide) {
 
 /**
  * Short labels for facet chips, keyed by document: "Part 2" from "Part 2: Getting Started, …". Document names
- * repeat across guides (part1.md in each), so labels belong to one guide: `guide`, or the only one served.
+ * repeat across guides (guides often share file names), so labels belong to one guide: `guide`, or the only one served.
  */
 export async function documentLabels(guide) {
   const labels = new Map();
@@ -122,7 +122,7 @@ export async function suggest(q, options, guide) {
 const linkBasePromises = new Map();
 /**
  * Deep links into a published guide for sections the graph names only by doc and anchor. The service decides
- * each guide's site and states the rule "part5.md#x lives at BASE/part5.html#x"; one section's own `url` tells us
+ * each guide's site and states the rule "doc.md#x lives at BASE/doc.html#x"; one section's own `url` tells us
  * BASE, so this page never hard-codes where a guide is published. Without `guide`, the first guide is meant, as
  * the API means it for a doc and anchor without a guide.
  */

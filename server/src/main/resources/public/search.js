@@ -55,7 +55,7 @@ const several = () => served.length > 1;
 /** The single guide the search is narrowed to, if it is exactly one. */
 const chosenGuide = () => (state.guide && !state.guide.includes(',') ? state.guide : '');
 /**
- * Whose parts the part chips show: parts are a guide's own (part1.md is in every guide), so with several guides
+ * Whose parts the part chips show: parts are a guide's own (guides often share file names), so with several guides
  * served they appear once one guide is chosen. '' means the only guide; null means no part chips.
  */
 const partsGuide = () => (!several() ? '' : chosenGuide() || null);

@@ -9,7 +9,7 @@ public record SectionRef(String doc, String anchor) {
         Objects.requireNonNull(anchor, "anchor");
     }
 
-    /** Parses {@code part4.md#42-the-frame-cache}; returns null when the text has no {@code #}. */
+    /** Parses {@code chapter.md#42-a-heading}; returns null when the text has no {@code #}. */
     public static SectionRef parse(String id) {
         int hash = id.indexOf('#');
         return hash <= 0 ? null : new SectionRef(id.substring(0, hash), id.substring(hash + 1));

@@ -41,7 +41,7 @@ public final class SectionSplitter {
     private static final int MAX_SECTION_LEVEL = 4;
     private static final Pattern CHAPTER_TITLE = Pattern.compile("^(\\d+|[A-Z])\\.\\s");
     private static final Pattern HEADING_LINK = Pattern.compile("^(?:\\./)?([^/#?]+\\.md)?#(.+)$");
-    /** A link to a whole file ("./part2.md"): recorded with an empty anchor, meaning the file's first section. */
+    /** A link to a whole file ("./chapter.md"): recorded with an empty anchor, meaning the file's first section. */
     private static final Pattern FILE_LINK = Pattern.compile("^(?:\\./)?([^/#?:]+\\.md)$");
 
     private final Parser parser = Parser.builder()

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * @param id      short id, unique in the manifest: lower-case letters, digits and hyphens
  * @param title   what readers call it
- * @param site    base URL of the published guide; deep links are {@code site + part5.html#anchor}
+ * @param site    base URL of the published guide; deep links are {@code site + <file>.html#anchor}
  * @param source  where its Markdown comes from
  * @param dataDir its curated overlay (vocabulary, relations, reader questions), or null for none
  */
@@ -29,7 +29,7 @@ public record Guide(String id, String title, String site, GuideSource source, Pa
         site = site.endsWith("/") ? site : site + "/";
     }
 
-    /** The published page of a section: {@code part5.md#x} lives at {@code site/part5.html#x}. */
+    /** The published page of a section: {@code chapter.md#x} lives at {@code site/chapter.html#x}. */
     public String url(String doc, String anchor) {
         String page = doc.endsWith(".md") ? doc.substring(0, doc.length() - 3) + ".html" : doc;
         return site + page + "#" + anchor;

@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<ServiceConfig> {
             names = "--site-base-url",
             defaultValue = "${env:SITE_BASE_URL}",
             description =
-                    "Published site of the CORPUS_DIR guide; deep links are SITE_BASE_URL/part1.html#anchor (env SITE_BASE_URL).")
+                    "Published site of the CORPUS_DIR guide; deep links are SITE_BASE_URL/<file>.html#anchor (env SITE_BASE_URL).")
     String siteBaseUrl;
 
     @Option(
