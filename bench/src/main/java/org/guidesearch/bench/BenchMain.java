@@ -102,22 +102,16 @@ public final class BenchMain {
         }
 
         Path state = Files.createTempDirectory("bench-state");
-        ServiceConfig config = new ServiceConfig(
-                new GuideManifest(List.of(Fixtures.guide())),
-                state,
-                0,
-                null,
-                null,
-                null,
-                null,
-                0,
-                List.of("*"),
-                null,
-                // The repository's own embedding cache keeps the bench from re-embedding the guide on every run.
-                Fixtures.dataDir().toAbsolutePath().resolveSibling("var").resolve("embeddings.bin"),
-                null,
+        ServiceConfig config = ServiceConfig.local(
+                        new GuideManifest(List.of(Fixtures.guide())),
+                        state,
+                        // The repository's own embedding cache keeps the bench from re-embedding the guide every run.
+                        Fixtures.dataDir()
+                                .toAbsolutePath()
+                                .resolveSibling("var")
+                                .resolve("embeddings.bin"))
                 // The limiter stays on (its cost is measured) with a limit no loopback run reaches.
-                WebConfig.defaults().withRateLimit(Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2));
+                .withWeb(WebConfig.defaults().withRateLimit(Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2));
         long t0 = System.nanoTime();
         GuideSearchService service = GuideSearchService.start(config);
         long startMs = (System.nanoTime() - t0) / 1_000_000;

@@ -63,12 +63,12 @@ public final class VocabularyLoader {
 
     /**
      * Names and ids of extracted concepts to drop, from {@code blocklist.json} beside {@code concepts.json} (a JSON
-     * array of strings); empty when the file is absent.
+     * array of strings); empty when the guide has no overlay folder ({@code dataDir} null) or the file is absent.
      */
     public java.util.Set<String> blocklist(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("blocklist.json");
         java.util.Set<String> out = new java.util.TreeSet<>();
-        if (!Files.isRegularFile(file)) return out;
+        if (dataDir == null || !Files.isRegularFile(dataDir.resolve("blocklist.json"))) return out;
+        Path file = dataDir.resolve("blocklist.json");
         JsonNode root = json.readTree(file.toFile());
         if (!root.isArray()) throw new VocabularyException(file + " must be a JSON array of names or ids");
         root.forEach(n -> out.add(n.asText()));

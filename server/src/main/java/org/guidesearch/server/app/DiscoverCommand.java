@@ -77,7 +77,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 .vocabulary(corpus, folder);
         VocabularyLoader loader = new VocabularyLoader();
         Vocabulary curated = loader.loadIfPresent(guide.dataDir());
-        Set<String> blocklist = guide.dataDir() == null ? Set.of() : loader.blocklist(guide.dataDir());
+        Set<String> blocklist = loader.blocklist(guide.dataDir());
         OverlayReport report = new OverlayReview().review(extracted, curated, blocklist);
         print(System.out, guide, extracted, curated, blocklist, report);
         return 0;

@@ -241,7 +241,6 @@ public final class GuideSearchService implements AutoCloseable {
 
     /** Extracted names or ids the guide's overlay drops ({@code blocklist.json}); none without one. */
     private static java.util.Set<String> blocklist(Guide guide) {
-        if (guide.dataDir() == null) return java.util.Set.of();
         try {
             return new VocabularyLoader().blocklist(guide.dataDir());
         } catch (IOException | RuntimeException e) {

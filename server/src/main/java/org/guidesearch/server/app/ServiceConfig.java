@@ -124,19 +124,15 @@ public record ServiceConfig(
 
     public static ServiceConfig forTests(GuideManifest guides, Path stateDir) {
         String sharedCache = System.getProperty("embedding.cache");
+        return local(guides, stateDir, sharedCache == null ? null : Path.of(sharedCache));
+    }
+
+    /**
+     * A service on one machine: the embedded graph store and any free ports, any origin, no admin endpoint, the
+     * default models and edge; {@code embeddingCache} null for the state folder's own.
+     */
+    public static ServiceConfig local(GuideManifest guides, Path stateDir, Path embeddingCache) {
         return new ServiceConfig(
-                guides,
-                stateDir,
-                0,
-                null,
-                null,
-                null,
-                null,
-                0,
-                List.of("*"),
-                null,
-                sharedCache == null ? null : Path.of(sharedCache),
-                null,
-                null);
+                guides, stateDir, 0, null, null, null, null, 0, List.of("*"), null, embeddingCache, null, null);
     }
 }

@@ -102,7 +102,7 @@ public final class SearchEvaluation implements AutoCloseable {
                         embeddingCache.toAbsolutePath().getParent().resolve("extraction-cache"),
                         new ConceptExtractor()),
                 curated,
-                dataDir == null ? java.util.Set.of() : loader.blocklist(dataDir));
+                loader.blocklist(dataDir));
         GuideVocabulary.ForSearch vocabulary = extraction
                 ? guide.forSearch(guide.of(corpus, corpusDir))
                 : new GuideVocabulary.ForSearch(curated.synonymGroups(), curated.guideposts());
