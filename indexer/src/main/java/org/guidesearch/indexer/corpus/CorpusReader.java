@@ -32,6 +32,7 @@ public final class CorpusReader {
     private static final Pattern FILE_LINK = Pattern.compile("\\]\\((?:\\./)?([^/)#\\s]+\\.md)[)#]");
 
     private final SectionSplitter splitter;
+    private final ChapterFurniture furniture = new ChapterFurniture();
 
     public CorpusReader(SectionSplitter splitter) {
         this.splitter = splitter;
@@ -64,7 +65,7 @@ public final class CorpusReader {
             }
         }
         sections.replaceAll(s -> synopses.containsKey(s.ref()) ? s.withSynopsis(synopses.get(s.ref())) : s);
-        return new Corpus(sections, problems);
+        return new Corpus(furniture.mark(sections), problems);
     }
 
     private List<Path> inReadingOrder(Path folder) throws IOException {

@@ -76,6 +76,10 @@ public record Section(
         return NUMBER.matcher(title).replaceFirst("");
     }
 
+    public Section withRole(SectionRole newRole) {
+        return new Section(ref, title, level, parent, breadcrumb, prose, code, newRole, order, line, links, synopsis);
+    }
+
     public Section withSynopsis(String text) {
         return new Section(ref, title, level, parent, breadcrumb, prose, code, role, order, line, links, text);
     }
