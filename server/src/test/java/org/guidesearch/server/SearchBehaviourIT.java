@@ -184,9 +184,9 @@ class SearchBehaviourIT {
         var report = index.run(org.guidesearch.indexer.eval.QuerySet.load(
                 RunningService.repositoryData().resolve("eval/holdout.json")));
         var hybrid = report.byMode().get(SearchMode.HYBRID);
-        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.88);
-        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.76);
-        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.67);
+        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.90);
+        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.79);
+        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.75);
     }
 
     @Test

@@ -1,20 +1,32 @@
 package org.guidesearch.indexer.query;
 
 /**
- * How much each ranking counts in hybrid fusion, chosen by the shape of the query.
+ * How much each ranking counts in hybrid fusion ({@link HybridFusion}), chosen by the shape of the query.
  *
  * <p>Short queries are names and identifiers ({@code LRU}, {@code max_depth}), which exact words find best; longer
  * ones are questions in the reader's own words, which share few words with the answer and are found by meaning.
- * The weights were set on the judged query set (README, "Search quality").
+ * {@code keyword} and {@code semantic} weigh the two rankings' reciprocal ranks; {@code keywordShare} is the keyword
+ * score's share of the score sum. The rank weights were set on the Python guide's judged set; the score shares on the
+ * C++ guide's, which nothing else was tuned on, and confirmed on the Python guide's held-out set (README, "Search
+ * quality"). One set of weights serves every guide.
+ *
+ * @param keyword      the keyword ranking's weight in rank fusion
+ * @param semantic     the meaning ranking's weight in rank fusion
+ * @param keywordShare the keyword score's share (0–1) in score fusion; the meaning score has the rest
  */
-record FusionWeights(float keyword, float semantic) {
+record FusionWeights(float keyword, float semantic, float keywordShare) {
+    static final FusionWeights KEYWORD_ONLY = new FusionWeights(1f, 0f, 1f);
+    static final FusionWeights SEMANTIC_ONLY = new FusionWeights(0f, 1f, 0f);
+
     private static final int QUESTION_MIN_WORDS = 4;
+    private static final FusionWeights QUESTION = new FusionWeights(0.5f, 1.0f, 0.33f);
+    private static final FusionWeights NAME = new FusionWeights(1.0f, 0.5f, 0.55f);
 
     static FusionWeights of(String text) {
         String stripped = text.strip();
         int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
         boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
-        return question ? new FusionWeights(0.5f, 1.0f) : new FusionWeights(1.0f, 0.5f);
+        return question ? QUESTION : NAME;
     }
 
     /**

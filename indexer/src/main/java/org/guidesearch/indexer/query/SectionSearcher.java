@@ -56,8 +56,6 @@ public final class SectionSearcher implements Closeable {
     private static final float SEMANTIC_MIN_COSINE = 0.3f;
 
     private static final float SEMANTIC_MARGIN = 0.35f;
-    /** Reciprocal rank fusion constant: the usual 60 flattens the head too much for a 240-section corpus. */
-    private static final int RRF_K = 20;
 
     private static final int PREFER_SUBSECTION_WITHIN = 3;
     private static final float SUBSECTION_SCORE_RATIO = 0.8f;
@@ -84,6 +82,7 @@ public final class SectionSearcher implements Closeable {
     private final QueryPlanner planner;
     private final KeywordScoring scoring;
     private final SentenceEmbedder embedder;
+    private final HybridFusion fusion = new HybridFusion(SEMANTIC_MIN_COSINE, SEMANTIC_MARGIN);
     /** One counter per cache name, which every generation's cache of that name counts into. */
     private final Map<String, StatsCounter> cacheStats = Map.of(
             TERM_STATES,
@@ -164,8 +163,8 @@ public final class SectionSearcher implements Closeable {
             }
             Map<Integer, String> bestPassage = new HashMap<>();
             FusionWeights weights = switch (request.mode()) {
-                case KEYWORD -> new FusionWeights(1f, 0f);
-                case SEMANTIC -> new FusionWeights(0f, 1f);
+                case KEYWORD -> FusionWeights.KEYWORD_ONLY;
+                case SEMANTIC -> FusionWeights.SEMANTIC_ONLY;
                 case HYBRID -> FusionWeights.of(plan.text());
             };
             ScoreDoc[] byKeyword = request.mode() == SearchMode.SEMANTIC ? new ScoreDoc[0] : keyword(g, plan);
@@ -179,7 +178,7 @@ public final class SectionSearcher implements Closeable {
             ScoreDoc[] ranked = switch (request.mode()) {
                 case KEYWORD -> byKeyword;
                 case SEMANTIC -> byMeaning;
-                case HYBRID -> fuse(byKeyword, byMeaning, weights);
+                case HYBRID -> fusion.fuse(byKeyword, byMeaning, weights);
             };
             preferSubsections(g, ranked);
             Map<String, Integer> facets = facets(g, ranked);
@@ -322,7 +321,8 @@ public final class SectionSearcher implements Closeable {
         if (rankings.size() == 1) return rankings.get(0);
         Map<Integer, Float> fused = new LinkedHashMap<>();
         for (ScoreDoc[] ranking : rankings) {
-            for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+            for (int i = 0; i < ranking.length; i++)
+                fused.merge(ranking[i].doc, 1f / (HybridFusion.RRF_K + i + 1), Float::sum);
         }
         return sorted(fused.entrySet().stream()
                 .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
@@ -353,17 +353,6 @@ public final class SectionSearcher implements Closeable {
     /** Lucene scores the dot product of unit vectors (their cosine) as (1 + cos) / 2. */
     private static float cosine(float score) {
         return 2 * score - 1;
-    }
-
-    /** Reciprocal rank fusion: each ranking contributes 1/(k + rank) for every section it holds. */
-    private static ScoreDoc[] fuse(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
-        Map<Integer, Float> fused = new LinkedHashMap<>();
-        for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
-        for (int i = 0; i < semantic.length; i++)
-            fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
-        return sorted(fused.entrySet().stream()
-                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
-                .toArray(ScoreDoc[]::new));
     }
 
     private static ScoreDoc[] sorted(ScoreDoc[] docs) {
