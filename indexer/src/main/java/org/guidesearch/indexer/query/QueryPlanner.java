@@ -38,7 +38,13 @@ public final class QueryPlanner {
     private static final float SYNOPSIS_BOOST = 0.8f;
     private static final float ASKED_BOOST = 0.6f;
     private static final float TITLE_PHRASE_BOOST = 2.0f;
-    private static final float PROSE_PHRASE_BOOST = 1.0f;
+    /**
+     * The query's words together in the prose (within three positions) say more than any one of them in a title: a
+     * book's name in a table of resources was outranked by every heading holding its commonest word. At 1.0 the C++
+     * guide's keyword-style set ranked 0.864, at 2.0 0.878; the Python sets held or gained 0.001.
+     */
+    private static final float PROSE_PHRASE_BOOST = 2.0f;
+
     private static final float EXACT_TITLE_BOOST = 8.0f;
     private static final float PREFIX_BOOST = 0.8f;
     private static final int MIN_CORRECTABLE_LENGTH = 4;
