@@ -6,20 +6,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the headings a guide repeats at the close of its chapters ("Exercises", "Review Questions", "Recap") and gives
- * those sections the {@link SectionRole#SUMMARY} role, as the splitter does for the English "Key Takeaways".
+ * Finds the headings a guide repeats at the close of its chapters ("Review Questions", "Practice Problems", "Recap")
+ * and gives those sections the {@link SectionRole#SUMMARY} role, as the splitter does for "Key Takeaways".
  *
  * <p>Such a section goes over its whole chapter in a few lines, so it matches every question about the chapter and
  * used to outrank the section that answers it. A heading counts when the guide repeats it whole at least {@value
- * #MIN_REPEATS} times and most of its occurrences close their chapter: nothing but other repeated headings follows
- * (nested in it or beside it) before the next chapter number, a table of contents or the end of the file. A repeated heading inside a chapter
- * ("Characteristics" under each of several numbered sections) stays content.
+ * #MIN_REPEATS} times and most of its occurrences close their chapter: nothing but other repeated headings (nested in
+ * it or beside it) follows before the next chapter number, a table of contents or the end of the file. A heading
+ * repeated inside chapters ("Pitfalls" under each of several numbered sections) stays content.
  */
 public final class ChapterFurniture {
     static final int MIN_REPEATS = 3;
@@ -107,9 +106,6 @@ public final class ChapterFurniture {
     }
 
     private static String key(Section s) {
-        return Objects.requireNonNullElse(Section.withoutNumber(s.title()), "")
-                .strip()
-                .replaceAll("[:.]+$", "")
-                .toLowerCase(Locale.ROOT);
+        return Section.withoutNumber(s.title()).strip().replaceAll("[:.]+$", "").toLowerCase(Locale.ROOT);
     }
 }

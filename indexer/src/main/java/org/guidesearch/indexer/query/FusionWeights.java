@@ -6,9 +6,9 @@ package org.guidesearch.indexer.query;
  * <p>Short queries are names and identifiers ({@code LRU}, {@code max_depth}), which exact words find best; longer
  * ones are questions in the reader's own words, which share few words with the answer and are found by meaning.
  * {@code keyword} and {@code semantic} weigh the two rankings' reciprocal ranks; {@code keywordShare} is the keyword
- * score's share of the score sum. The rank weights were set on the Python guide's judged set; the score shares on the
- * C++ guide's, which nothing else was tuned on, and confirmed on the Python guide's held-out set (README, "Search
- * quality"). One set of weights serves every guide.
+ * score's share of the score sum. The rank weights were set on the curated guide's judged set; the score shares on
+ * the judged set of a guide nobody curated, and confirmed on the curated guide's held-out set with and without its
+ * curation (README, "Search quality"). One set of weights serves every guide.
  *
  * @param keyword      the keyword ranking's weight in rank fusion
  * @param semantic     the meaning ranking's weight in rank fusion

@@ -12,8 +12,8 @@ import org.apache.lucene.search.ScoreDoc;
  *
  * <p>Rank fusion alone flattens the head: a section whose title is the query scores far above the next one by
  * keywords, yet its rank counts for no more than the first place of a vague passage. Scores alone let one lopsided
- * retriever decide. On the C++ guide's judged set, which nothing had been tuned on, the half-and-half blend ranked
- * keyword-style queries 0.841 → 0.864 and questions 0.569 → 0.585 (nDCG@10); on the Python guide's held-out set
+ * retriever decide. On a guide's judged set that nothing had been tuned on, the half-and-half blend ranked
+ * keyword-style queries 0.841 → 0.864 and questions 0.569 → 0.585 (nDCG@10); on another guide's held-out set
  * questions went 0.646 → 0.683 without curation and 0.783 → 0.805 with it (README, "Search quality").
  */
 final class HybridFusion {

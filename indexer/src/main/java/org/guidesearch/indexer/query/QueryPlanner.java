@@ -33,7 +33,7 @@ import org.guidesearch.indexer.index.SectionSchema;
 public final class QueryPlanner {
     /**
      * 3.0 until the blended fusion and the stronger prose phrase: then 2.0 lifted questions without curation by 0.016
-     * (Python, both sets) and held the C++ guide's set within 0.002.
+     * (the curated guide's two sets with the curation off) and held the uncurated guide's set within 0.002.
      */
     private static final float TITLE_BOOST = 2.0f;
 
@@ -45,8 +45,8 @@ public final class QueryPlanner {
     private static final float TITLE_PHRASE_BOOST = 2.0f;
     /**
      * The query's words together in the prose (within three positions) say more than any one of them in a title: a
-     * book's name in a table of resources was outranked by every heading holding its commonest word. At 1.0 the C++
-     * guide's keyword-style set ranked 0.864, at 2.0 0.878; the Python sets held or gained 0.001.
+     * book's name in a table of resources was outranked by every heading holding its commonest word. At 1.0 the
+     * uncurated guide's keyword-style set ranked 0.864, at 2.0 0.878; the curated guide's sets held or gained 0.001.
      */
     private static final float PROSE_PHRASE_BOOST = 2.0f;
 
