@@ -41,7 +41,7 @@ public final class ConceptExtractor {
     private static final int MAX_ALIASES = 8;
     private static final int MAX_EVIDENCE = 5;
     private static final int MAX_BOLD_WORDS = 5;
-    /** A heading repeated this often is the guide's furniture ("Summary", "Exercises"), not a concept it teaches. */
+    /** A heading repeated this often is the guide's furniture ("Summary", "Practice Problems"), not a concept it teaches. */
     private static final int STRUCTURAL_HEADING_REPEATS = 3;
 
     private final SentenceTagger tagger = new SentenceTagger();

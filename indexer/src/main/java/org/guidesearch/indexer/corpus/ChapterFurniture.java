@@ -67,7 +67,7 @@ public final class ChapterFurniture {
         if (i + 1 == sections.size()) return true;
         Section next = sections.get(i + 1);
         if (!next.doc().equals(sections.get(i).doc()) || next.isNavigation()) return true;
-        // "Key Takeaways" then "Exercises", nested or side by side, close the chapter together; a heading that only
+        // "Recap" then "Practice Problems", nested or side by side, close the chapter together; a heading that only
         // precedes a shallower closing one ("Example" ending the last section before "Summary") is the section's own
         boolean chained = next.level() >= sections.get(i).level();
         if (chained && repeats.getOrDefault(key(next), 0) >= MIN_REPEATS && closing[i + 1]) return true;
