@@ -32,6 +32,8 @@ public final class SectionSchema {
     public static final String BREADCRUMB = "breadcrumb";
     public static final String PROSE = "prose";
     public static final String CODE = "code";
+    /** Title, prose and code as written, token by token ({@link SymbolAnalyzer}): flags and operators whole. */
+    public static final String SYMBOLS = "symbols";
     /** The table of contents' description of the section: the author's own summary. */
     public static final String SYNOPSIS = "synopsis";
     /** Questions readers ask in their own words that the section answers (hand-written document expansion). */
@@ -84,12 +86,14 @@ public final class SectionSchema {
         d.add(new StoredField(ORDER, s.order()));
         d.add(new NumericDocValuesField(ORDER, s.order()));
         d.add(new TextField(SPELL, s.title() + "\n" + s.prose(), Field.Store.NO));
+        d.add(new TextField(SYMBOLS, s.title() + "\n" + s.prose() + "\n" + s.code(), Field.Store.NO));
         return d;
     }
 
-    /** Index-time analysis: the section analyzer everywhere but the plain-word spelling field. */
+    /** Index-time analysis: the section analyzer everywhere but the plain-word spelling field and the symbols. */
     public static Analyzer indexAnalyzer() {
-        return new PerFieldAnalyzerWrapper(new SectionAnalyzer(), Map.of(SPELL, plainWords()));
+        return new PerFieldAnalyzerWrapper(
+                new SectionAnalyzer(), Map.of(SPELL, plainWords(), SYMBOLS, new SymbolAnalyzer()));
     }
 
     /** Lower-cased words, nothing else: what spelling suggestions are made of. */

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.guidesearch.indexer.index.SectionAnalyzer;
 import org.guidesearch.indexer.index.SectionSchema;
+import org.guidesearch.indexer.index.SymbolAnalyzer;
 
 /**
  * Turns typed text into a ranking query. The text is never parsed as query syntax, so quotes, brackets and
@@ -51,6 +53,16 @@ public final class QueryPlanner {
     private static final float PROSE_PHRASE_BOOST = 2.0f;
 
     private static final float EXACT_TITLE_BOOST = 8.0f;
+    /**
+     * A flag, operator or identifier of the query found whole as the text writes it ({@code -o2}, {@code a[]}), and
+     * the query's tokens in a row there when it has such a token. The section analyzer splits these into common
+     * words, which match everywhere.
+     */
+    private static final float SYMBOL_BOOST = 2.0f;
+    /** Symbolic tokens of one query looked up whole, at most; and the longest query whose tokens are tried in a row. */
+    private static final int MAX_SYMBOLS = 4;
+
+    private static final int MAX_SYMBOL_PHRASE = 8;
     private static final float PREFIX_BOOST = 0.8f;
     private static final int MIN_CORRECTABLE_LENGTH = 4;
     private static final int MAX_HIGHLIGHT_COMPLETIONS = 16;
@@ -66,10 +78,10 @@ public final class QueryPlanner {
 
     private static final int PHRASE_QUERIES = 2;
     /**
-     * Clauses of the plan besides words and phrases: the exact title, and the two prefix queries, which Lucene rewrites
-     * into a boolean query of their terms when they match at most 16 (more match as one clause).
+     * Clauses of the plan besides words and phrases: the exact title, the two prefix queries, which Lucene rewrites
+     * into a boolean query of their terms when they match at most 16 (more match as one clause), and the symbols.
      */
-    private static final int OTHER_CLAUSES = 1 + 2 * 16;
+    private static final int OTHER_CLAUSES = 1 + 2 * 16 + MAX_SYMBOLS + 1;
 
     private final Analyzer queryAnalyzer;
 
@@ -113,6 +125,7 @@ public final class QueryPlanner {
         // Null when there is a single word, or no room for phrases beside the words.
         add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
         add(query, analysed.phrase(SectionSchema.PROSE, 3), PROSE_PHRASE_BOOST);
+        addSymbols(query, text);
         String exactTitle = SectionSchema.normalizeTitle(text);
         if (!exactTitle.isEmpty()) {
             add(query, new TermQuery(new Term(SectionSchema.TITLE_EXACT, exactTitle)), EXACT_TITLE_BOOST);
@@ -127,6 +140,25 @@ public final class QueryPlanner {
             }
         }
         return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
+    }
+
+    /** The query's symbolic tokens whole, and all its tokens in a row, in {@link SectionSchema#SYMBOLS}. */
+    private static void addSymbols(BooleanQuery.Builder query, String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String w : text.split("\\s+")) {
+            String t = SymbolAnalyzer.trim(w);
+            if (!t.isEmpty()) tokens.add(t);
+        }
+        List<String> symbolic = tokens.stream()
+                .filter(SymbolAnalyzer::isSymbolic)
+                .distinct()
+                .limit(MAX_SYMBOLS)
+                .toList();
+        if (symbolic.isEmpty()) return;
+        for (String t : symbolic) add(query, new TermQuery(new Term(SectionSchema.SYMBOLS, t)), SYMBOL_BOOST);
+        if (tokens.size() > 1 && tokens.size() <= MAX_SYMBOL_PHRASE) {
+            add(query, new PhraseQuery(SectionSchema.SYMBOLS, tokens.toArray(String[]::new)), SYMBOL_BOOST);
+        }
     }
 
     /**
