@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Text as written: whitespace-separated tokens, lower-cased, with the punctuation that only surrounds them trimmed
- * ({@code -o2}, {@code a[]}, {@code =}, {@code x->y}, {@code operator<=>}).
+ * ({@code -o2}, {@code --verbose}, {@code a[]}, {@code =}).
  *
  * <p>The section analyzer splits such tokens into their words, which then match every section that mentions the
  * words (a compiler flag's letters, an operator's keyword). A query holding such a token also looks for it whole in
@@ -27,7 +27,7 @@ public final class SymbolAnalyzer extends Analyzer {
 
     /**
      * Whether {@code token} (trimmed as the index trims it) begins or ends with an operator character: a flag
-     * ({@code -o2}), an operator ({@code =}, {@code ->}), a declarator ({@code a[]}). Identifiers joined by dots,
+     * ({@code -o2}), an operator ({@code =}, {@code +=}), a declarator ({@code a[]}). Identifiers joined by dots,
      * colons or underscores are not: the section analyzer keeps those whole already, and version labels
      * ({@code v2.0-beta}) end in a letter or digit.
      */
