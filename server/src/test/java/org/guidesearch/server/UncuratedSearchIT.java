@@ -59,7 +59,7 @@ class UncuratedSearchIT {
                 RunningService.corpusDir().resolveSibling("cpp-guide"),
                 RunningService.repositoryData().resolve("eval/cpp-guide/queries.json"),
                 Files.createDirectories(state.resolve("cpp")));
-        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.87);
+        assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.90);
         assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.57);
         assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.40);
     }

@@ -38,7 +38,7 @@ public final class SymbolAnalyzer extends Analyzer {
     }
 
     /**
-     * Drops quotes and sentence punctuation around a token, and a bracket only when the token does not
+     * Drops quotes, table bars and sentence punctuation around a token, and a bracket only when the token does not
      * hold its partner or wraps it whole: {@code (see}, {@code done).} and {@code (-o2)} lose theirs, {@code f()} and
      * {@code a[i]} keep them.
      */
@@ -56,6 +56,11 @@ public final class SymbolAnalyzer extends Analyzer {
             } else if ("\"'`,.;:!?”’".indexOf(last) >= 0) {
                 end--;
                 changed = true;
+            } else if ((first == '|' || last == '|') && !onlyBars(token, start, end)) {
+                // a table row rendered as text: "cell"| next cell
+                if (first == '|') start++;
+                else end--;
+                changed = true;
             } else if (first == '(' && last == ')' && end - start > 2) {
                 start++;
                 end--;
@@ -69,6 +74,11 @@ public final class SymbolAnalyzer extends Analyzer {
             }
         }
         return token.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean onlyBars(String token, int start, int end) {
+        for (int i = start; i < end; i++) if (token.charAt(i) != '|') return false;
+        return true;
     }
 
     /** Applies {@link #trim} to each token and drops the ones that were punctuation only. */

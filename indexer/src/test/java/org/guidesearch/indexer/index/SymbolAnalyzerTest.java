@@ -31,6 +31,12 @@ class SymbolAnalyzerTest {
     }
 
     @Test
+    void aTableRowRenderedAsTextGivesItsCellsTokens() throws IOException {
+        assertThat(tokens("\"-O2\"| Optimise: faster code.| Use || for either"))
+                .containsExactly("-o2", "optimise", "faster", "code", "use", "||", "for", "either");
+    }
+
+    @Test
     void onlyTokensThatBeginOrEndWithAnOperatorAreSymbolic() {
         assertThat(List.of("-O2", "--verbose", "=", "a[]", "x++", "<=>", "(-Wall)"))
                 .allSatisfy(t -> assertThat(SymbolAnalyzer.isSymbolic(t)).as(t).isTrue());
