@@ -28,20 +28,26 @@ public final class ChapterFurniture {
 
     /** The sections with chapter furniture and everything nested in it marked as summaries. */
     public List<Section> mark(List<Section> sections) {
+        int n = sections.size();
+        String[] keys = new String[n];
         Map<String, Integer> repeats = new HashMap<>();
-        for (Section s : sections) {
-            if (!s.isNavigation()) repeats.merge(key(s), 1, Integer::sum);
+        for (int i = 0; i < n; i++) {
+            keys[i] = key(sections.get(i));
+            if (!sections.get(i).isNavigation()) repeats.merge(keys[i], 1, Integer::sum);
+        }
+        boolean[] repeated = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            repeated[i] = !sections.get(i).isNavigation() && repeats.get(keys[i]) >= MIN_REPEATS;
         }
         String[] chapters = chaptersInEffect(sections);
-        boolean[] closing = new boolean[sections.size()];
-        for (int i = sections.size() - 1; i >= 0; i--) {
-            closing[i] = closes(sections, chapters, closing, repeats, i);
+        boolean[] closing = new boolean[n];
+        for (int i = n - 1; i >= 0; i--) {
+            closing[i] = closes(sections, chapters, repeated, closing, i);
         }
         Map<String, int[]> closingCounts = new HashMap<>();
-        for (int i = 0; i < sections.size(); i++) {
-            Section s = sections.get(i);
-            if (s.isNavigation() || repeats.get(key(s)) < MIN_REPEATS) continue;
-            int[] c = closingCounts.computeIfAbsent(key(s), k -> new int[2]);
+        for (int i = 0; i < n; i++) {
+            if (!repeated[i]) continue;
+            int[] c = closingCounts.computeIfAbsent(keys[i], k -> new int[2]);
             c[0]++;
             if (closing[i]) c[1]++;
         }
@@ -50,10 +56,11 @@ public final class ChapterFurniture {
             if (3 * c[1] >= 2 * c[0]) furniture.add(key);
         });
         Set<SectionRef> marked = new HashSet<>();
-        List<Section> out = new ArrayList<>(sections.size());
-        for (Section s : sections) {
+        List<Section> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Section s = sections.get(i);
             boolean inFurniture = s.parent() != null && marked.contains(new SectionRef(s.doc(), s.parent()));
-            if (s.role() == SectionRole.CONTENT && (furniture.contains(key(s)) || inFurniture)) {
+            if (s.role() == SectionRole.CONTENT && (furniture.contains(keys[i]) || inFurniture)) {
                 s = s.withRole(SectionRole.SUMMARY);
             }
             if (s.role() == SectionRole.SUMMARY) marked.add(s.ref());
@@ -63,14 +70,14 @@ public final class ChapterFurniture {
     }
 
     private static boolean closes(
-            List<Section> sections, String[] chapters, boolean[] closing, Map<String, Integer> repeats, int i) {
+            List<Section> sections, String[] chapters, boolean[] repeated, boolean[] closing, int i) {
         if (i + 1 == sections.size()) return true;
         Section next = sections.get(i + 1);
         if (!next.doc().equals(sections.get(i).doc()) || next.isNavigation()) return true;
         // "Recap" then "Practice Problems", nested or side by side, close the chapter together; a heading that only
         // precedes a shallower closing one ("Example" ending the last section before "Summary") is the section's own
         boolean chained = next.level() >= sections.get(i).level();
-        if (chained && repeats.getOrDefault(key(next), 0) >= MIN_REPEATS && closing[i + 1]) return true;
+        if (chained && repeated[i + 1] && closing[i + 1]) return true;
         return chapters[i + 1] != null && chapters[i] != null && !chapters[i + 1].equals(chapters[i]);
     }
 

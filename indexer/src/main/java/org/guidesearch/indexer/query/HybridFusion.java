@@ -3,6 +3,7 @@ package org.guidesearch.indexer.query;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -40,12 +41,19 @@ final class HybridFusion {
         return sorted(fused);
     }
 
-    /** Reciprocal rank fusion: each ranking contributes its weight / (k + rank) for every section it holds. */
+    /** Reciprocal rank fusion of the keyword and meaning rankings with the query shape's weights. */
     static ScoreDoc[] byRank(ScoreDoc[] keyword, ScoreDoc[] semantic, FusionWeights w) {
+        return reciprocalRank(List.of(keyword, semantic), List.of(w.keyword(), w.semantic()));
+    }
+
+    /** Reciprocal rank fusion: each ranking contributes its weight / (k + rank) for every section it holds. */
+    static ScoreDoc[] reciprocalRank(List<ScoreDoc[]> rankings, List<Float> weights) {
         Map<Integer, Float> fused = new LinkedHashMap<>();
-        for (int i = 0; i < keyword.length; i++) fused.merge(keyword[i].doc, w.keyword() / (RRF_K + i + 1), Float::sum);
-        for (int i = 0; i < semantic.length; i++)
-            fused.merge(semantic[i].doc, w.semantic() / (RRF_K + i + 1), Float::sum);
+        for (int r = 0; r < rankings.size(); r++) {
+            ScoreDoc[] ranking = rankings.get(r);
+            float weight = weights.get(r);
+            for (int i = 0; i < ranking.length; i++) fused.merge(ranking[i].doc, weight / (RRF_K + i + 1), Float::sum);
+        }
         return sorted(fused);
     }
 

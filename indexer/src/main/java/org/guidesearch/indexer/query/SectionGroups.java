@@ -23,11 +23,6 @@ final class SectionGroups {
     /** One numbered section's matching parts, the best first. */
     record Group(ScoreDoc lead, List<ScoreDoc> others) {}
 
-    /** Every matching part listed under its lead. */
-    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root) {
-        return of(ranked, root, doc -> -1, Integer.MAX_VALUE);
-    }
-
     /**
      * @param ranked  best first
      * @param root    the document number of the numbered section a section belongs to (itself at the top)

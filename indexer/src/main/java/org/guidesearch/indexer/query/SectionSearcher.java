@@ -319,14 +319,7 @@ public final class SectionSearcher implements Closeable {
             rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
         }
         if (rankings.size() == 1) return rankings.get(0);
-        Map<Integer, Float> fused = new LinkedHashMap<>();
-        for (ScoreDoc[] ranking : rankings) {
-            for (int i = 0; i < ranking.length; i++)
-                fused.merge(ranking[i].doc, 1f / (HybridFusion.RRF_K + i + 1), Float::sum);
-        }
-        return sorted(fused.entrySet().stream()
-                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
-                .toArray(ScoreDoc[]::new));
+        return HybridFusion.reciprocalRank(rankings, java.util.Collections.nCopies(rankings.size(), 1f));
     }
 
     /**

@@ -3,15 +3,7 @@ package org.guidesearch.indexer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.guidesearch.indexer.corpus.CorpusReader;
-import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.guidesearch.indexer.index.IndexStore;
-import org.guidesearch.indexer.index.SectionIndexer;
-import org.guidesearch.indexer.semantic.EmbeddingCache;
-import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
-import org.guidesearch.indexer.semantic.PassageSplitter;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.semantic.SentenceEmbedder.Precision;
@@ -32,23 +24,8 @@ class QueryEmbeddingPrecisionTest {
 
     @BeforeAll
     static void index() throws IOException {
-        Path corpusDir = Files.createDirectories(dir.resolve("corpus"));
-        Files.writeString(corpusDir.resolve("guide.md"), """
-        # Guide
-
-        ## Kettles
-
-        A kettle boils water on the stove until it whistles.
-
-        ## Teapots
-
-        A teapot holds leaves while they steep in hot water.
-        """);
-        embedder =
-                new SentenceEmbedder(EmbeddingModelChoice.DEFAULT, new EmbeddingCache(dir.resolve("embeddings.bin")));
-        generation = new SectionIndexer(
-                        new IndexStore(dir.resolve("index")), new PassageSplitter(), embedder, ReaderQuestions.none())
-                .build(new CorpusReader(new SectionSplitter()).read(corpusDir).sections());
+        embedder = TinyGuide.embedder(dir);
+        generation = TinyGuide.index(dir, TinyGuide.TEA, embedder, ReaderQuestions.none());
     }
 
     @Test

@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.guidesearch.indexer.corpus.Corpus;
-import org.guidesearch.indexer.corpus.CorpusReader;
-import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.guidesearch.indexer.index.IndexStore;
-import org.guidesearch.indexer.index.SectionIndexer;
-import org.guidesearch.indexer.semantic.EmbeddingCache;
-import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
-import org.guidesearch.indexer.semantic.PassageSplitter;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.junit.jupiter.api.Test;
@@ -28,33 +20,14 @@ class ReaderQuestionsIndexingTest {
 
     @Test
     void aFiledQuestionLeadsToItsSection() throws IOException {
-        Path corpusDir = Files.createDirectories(dir.resolve("corpus"));
-        Files.writeString(corpusDir.resolve("guide.md"), """
-        # Guide
-
-        ## Kettles
-
-        A kettle boils water on the stove until it whistles.
-
-        ## Teapots
-
-        A teapot holds leaves while they steep in hot water.
-        """);
         Path questionsDir = Files.createDirectories(dir.resolve("questions"));
         Files.writeString(questionsDir.resolve("guide.json"), """
         {"doc": "guide.md", "sections": [
           {"section": "guide.md#teapots", "questions": ["where do my oolong brewing vessels belong"]},
           {"section": "guide.md#gone", "questions": ["a heading the guide no longer has"]}
         ]}""");
-        Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
-        SentenceEmbedder embedder =
-                new SentenceEmbedder(EmbeddingModelChoice.DEFAULT, new EmbeddingCache(dir.resolve("embeddings.bin")));
-        Path generation = new SectionIndexer(
-                        new IndexStore(dir.resolve("index")),
-                        new PassageSplitter(),
-                        embedder,
-                        ReaderQuestions.load(questionsDir))
-                .build(corpus.sections());
+        SentenceEmbedder embedder = TinyGuide.embedder(dir);
+        Path generation = TinyGuide.index(dir, TinyGuide.TEA, embedder, ReaderQuestions.load(questionsDir));
 
         try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
             searcher.open(generation);

@@ -35,7 +35,8 @@ class SectionGroupsTest {
 
     @Test
     void eachNumberedSectionLeadsOnceWithItsBestPart() {
-        List<SectionGroups.Group> groups = SectionGroups.of(ranking(2, 10, 1, 20, 3), ROOT::get);
+        List<SectionGroups.Group> groups =
+                SectionGroups.of(ranking(2, 10, 1, 20, 3), ROOT::get, doc -> -1, Integer.MAX_VALUE);
         assertThat(shape(groups)).containsExactly(List.of(2, 1, 3), List.of(10), List.of(20));
     }
 

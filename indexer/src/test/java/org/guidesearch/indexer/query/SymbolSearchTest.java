@@ -3,16 +3,7 @@ package org.guidesearch.indexer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.guidesearch.indexer.corpus.Corpus;
-import org.guidesearch.indexer.corpus.CorpusReader;
-import org.guidesearch.indexer.corpus.SectionSplitter;
-import org.guidesearch.indexer.index.IndexStore;
-import org.guidesearch.indexer.index.SectionIndexer;
-import org.guidesearch.indexer.semantic.EmbeddingCache;
-import org.guidesearch.indexer.semantic.EmbeddingModelChoice;
-import org.guidesearch.indexer.semantic.PassageSplitter;
 import org.guidesearch.indexer.semantic.ReaderQuestions;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.junit.jupiter.api.Test;
@@ -28,8 +19,8 @@ class SymbolSearchTest {
 
     @Test
     void aFlagWrittenWholeOutranksHeadingsThatOnlyShareItsLetters() throws IOException {
-        Path corpusDir = Files.createDirectories(dir.resolve("corpus"));
-        Files.writeString(corpusDir.resolve("guide.md"), """
+        SentenceEmbedder embedder = TinyGuide.embedder(dir);
+        Path generation = TinyGuide.index(dir, """
         # Guide
 
         ## Level O2 Explained
@@ -43,13 +34,7 @@ class SymbolSearchTest {
         ## The Release Command
 
         Release builds pass `-O2` to the compiler, together with the warnings.
-        """);
-        Corpus corpus = new CorpusReader(new SectionSplitter()).read(corpusDir);
-        SentenceEmbedder embedder =
-                new SentenceEmbedder(EmbeddingModelChoice.DEFAULT, new EmbeddingCache(dir.resolve("embeddings.bin")));
-        Path generation = new SectionIndexer(
-                        new IndexStore(dir.resolve("index")), new PassageSplitter(), embedder, ReaderQuestions.none())
-                .build(corpus.sections());
+        """, embedder, ReaderQuestions.none());
         try (SectionSearcher searcher = new SectionSearcher(new QueryPlanner(null), embedder)) {
             searcher.open(generation);
             assertThat(searcher.search(new SearchRequest("-O2 ", 5, 0, null, SearchMode.KEYWORD))
