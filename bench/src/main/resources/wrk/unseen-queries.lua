@@ -2,14 +2,16 @@
 --
 -- Arguments (after wrk's "--"): WORDS_FILE MODE FIRST THREADS
 --   WORDS_FILE  one word a line (the bench writes it from the guide's sections)
---   MODE        keyword | hybrid | default (default sends no mode parameter: the service's default, hybrid)
+--   MODE        keyword | hybrid | default (default sends no mode parameter: the service's default, hybrid) |
+--               questions (the default mode, each query worded as a question: "how does A B work")
 --   FIRST       the first query number of this run; the bench gives each run its own range
 --   THREADS     wrk's -t, so that the threads' query numbers interleave without overlapping
 --
 -- Query number k (thread t of n sends k = FIRST + t, FIRST + t + n, ...) is two words when k mod 3 is 0 or 1 and six
 -- words when it is 2. Its first two words are the pair number (k * STRIDE + SHIFT) mod W^2, a permutation of all pairs
 -- of the W words, so no two queries of any run share their first two words: none repeats, and none is a prefix-cache
--- hit of another. The other four words of a six-word query are drawn from a generator seeded by k.
+-- hit of another. The other four words of a six-word query are drawn from a generator seeded by k. In the questions
+-- mode every query is the pair asked about ("how does A B work", "why is A B used"), so it reads as a question.
 --
 -- Non-2xx answers are counted by wrk itself ("Non-2xx or 3xx responses"); a response() callback would make wrk
 -- parse every answer in Lua and lower the ceiling it can measure.
@@ -66,10 +68,12 @@ function request()
   counter = counter + 1
   local a, b = pair(k)
   local q = a .. "%20" .. b
-  if k % 3 == 2 then
+  if mode == "questions" then
+    if k % 2 == 0 then q = "how%20does%20" .. q .. "%20work" else q = "why%20is%20" .. q .. "%20used" end
+  elseif k % 3 == 2 then
     q = q .. "%20" .. table.concat(tail(k, 4), "%20")
   end
   local path = "/api/search?q=" .. q
-  if mode ~= "default" then path = path .. "&mode=" .. mode end
+  if mode ~= "default" and mode ~= "questions" then path = path .. "&mode=" .. mode end
   return wrk.format("GET", path)
 end

@@ -217,7 +217,8 @@ public final class BenchMain {
     /**
      * The HTTP table: wrk from outside this JVM against a plain Javalin endpoint (the ceiling), the service's
      * {@code /health/live}, and search on queries never sent before (two or six of the guide's words, two to one) in
-     * keyword and the default mode, at {@code connections} and at one connection; the judged queries, repeated, last.
+     * keyword and the default mode, and questions made of them in the default mode, at {@code connections} and at one
+     * connection; the judged queries, repeated, last.
      */
     private static List<String> httpLoad(int port, int seconds, int rounds, int warmup, int connections, String only)
             throws IOException {
@@ -281,6 +282,16 @@ public final class BenchMain {
                             first -> List.of(wordFile.toString(), mode, Long.toString(first), Integer.toString(t)),
                             true));
                 }
+                // Typed questions are embedded whole by the transformer: what a question costs, apart from the mix.
+                rows.add(new HttpLoadRounds.Row(
+                        "default mode, unseen questions (\"how does A B work\", never repeated)",
+                        false,
+                        t,
+                        c,
+                        service,
+                        wrk.script("unseen-queries.lua"),
+                        first -> List.of(wordFile.toString(), "questions", Long.toString(first), Integer.toString(t)),
+                        true));
             }
             rows.add(new HttpLoadRounds.Row(
                     "keyword mode, judged queries repeated (answers cached)",

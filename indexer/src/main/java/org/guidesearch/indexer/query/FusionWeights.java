@@ -3,8 +3,8 @@ package org.guidesearch.indexer.query;
 /**
  * How much each ranking counts in hybrid fusion ({@link HybridFusion}), chosen by the shape of the query.
  *
- * <p>Short queries are names and identifiers ({@code LRU}, {@code max_depth}), which exact words find best; longer
- * ones are questions in the reader's own words, which share few words with the answer and are found by meaning.
+ * <p>Names and identifiers ({@code LRU}, {@code max_depth}) are found best by their exact words; questions in the
+ * reader's own words share few words with the answer and are found by meaning ({@link QueryShape}).
  * {@code keyword} and {@code semantic} weigh the two rankings' reciprocal ranks; {@code keywordShare} is the keyword
  * score's share of the score sum. The rank weights were set on the curated guide's judged set; the score shares on
  * the judged set of a guide nobody curated, and confirmed on the curated guide's held-out set with and without its
@@ -18,15 +18,11 @@ record FusionWeights(float keyword, float semantic, float keywordShare) {
     static final FusionWeights KEYWORD_ONLY = new FusionWeights(1f, 0f, 1f);
     static final FusionWeights SEMANTIC_ONLY = new FusionWeights(0f, 1f, 0f);
 
-    private static final int QUESTION_MIN_WORDS = 4;
     private static final FusionWeights QUESTION = new FusionWeights(0.5f, 1.0f, 0.33f);
     private static final FusionWeights NAME = new FusionWeights(1.0f, 0.5f, 0.55f);
 
     static FusionWeights of(String text) {
-        String stripped = text.strip();
-        int words = stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
-        boolean question = words >= QUESTION_MIN_WORDS || stripped.endsWith("?");
-        return question ? QUESTION : NAME;
+        return QueryShape.isQuestion(text) ? QUESTION : NAME;
     }
 
     /**

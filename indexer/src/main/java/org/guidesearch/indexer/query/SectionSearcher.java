@@ -74,9 +74,13 @@ public final class SectionSearcher implements Closeable {
     public static final String COMPLETIONS = "word_completions";
     /** The embedder's cache of query embeddings, which outlives the generations. */
     public static final String QUERY_EMBEDDINGS = "query_embeddings";
+    /** The embedder's cache of the vectors of approximate queries' words, which outlives the generations. */
+    public static final String WORD_EMBEDDINGS = "word_embeddings";
+    /** The caches that belong to the embedder, which every guide shares, rather than to one index generation. */
+    public static final List<String> EMBEDDER_CACHES = List.of(QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
     /** Every cache a search goes through, by name. */
     public static final List<String> CACHES =
-            List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS);
+            List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
 
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final QueryPlanner planner;
@@ -128,6 +132,7 @@ public final class SectionSearcher implements Closeable {
      */
     public Optional<Cache<?, ?>> cache(String name) {
         if (name.equals(QUERY_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::queryCache);
+        if (name.equals(WORD_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::wordCache);
         if (!cacheStats.containsKey(name)) throw new IllegalArgumentException("no cache called " + name);
         Generation g = current.get();
         if (g == null) return Optional.empty();

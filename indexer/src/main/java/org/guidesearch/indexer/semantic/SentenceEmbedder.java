@@ -22,8 +22,9 @@ public final class SentenceEmbedder {
         /** From the passages' own models. */
         FULL,
         /**
-         * From each model's cheaper twin where it has one ({@link EmbeddingModelChoice#forApproximateQueries()}),
-         * else from the model itself: for rankings that only break the near-ties of another.
+         * The mean of the query's words' vectors ({@link WordVectors}), each word embedded alone by the model's
+         * cheaper twin where it has one ({@link EmbeddingModelChoice#forApproximateQueries()}), else by the model
+         * itself: for rankings that only break the near-ties of another.
          */
         APPROXIMATE
     }
@@ -36,7 +37,8 @@ public final class SentenceEmbedder {
     private final List<EmbeddingModel> approximateModels = new ArrayList<>();
 
     private final EmbeddingCache cache;
-    private final Cache<QueryText, float[][]> queryCache = Caffeine.newBuilder()
+    private final WordVectors wordVectors = new WordVectors();
+    private final Cache<String, float[][]> queryCache = Caffeine.newBuilder()
             .maximumSize(QUERY_CACHE_CAP)
             .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
             .recordStats()
@@ -87,7 +89,8 @@ public final class SentenceEmbedder {
 
     /** One vector per model for a query, each comparable with that model's passage vectors. */
     public float[][] embedQuery(String query, Precision precision) {
-        return queryCache.get(new QueryText(query, precision), this::embed);
+        // An approximate vector is a sum of kept word vectors: cheaper to add up again than to keep per query.
+        return precision == Precision.APPROXIMATE ? fromWords(query) : queryCache.get(query, this::embed);
     }
 
     /** The embeddings of recent queries, for its statistics; callers must not change it. */
@@ -95,19 +98,28 @@ public final class SentenceEmbedder {
         return queryCache;
     }
 
-    private float[][] embed(QueryText query) {
-        boolean approximate = query.precision() == Precision.APPROXIMATE;
+    /** The vectors of the words of approximate queries, for its statistics; callers must not change it. */
+    public Cache<?, ?> wordCache() {
+        return wordVectors.cache();
+    }
+
+    private float[][] embed(String query) {
         float[][] v = new float[choices.size()][];
         for (int m = 0; m < choices.size(); m++) {
-            EmbeddingModelChoice choice = approximate ? choices.get(m).forApproximateQueries() : choices.get(m);
-            v[m] = (approximate ? approximateModels : models)
-                    .get(m)
-                    .embed(choice.queryPrefix() + query.text())
+            v[m] = models.get(m)
+                    .embed(choices.get(m).queryPrefix() + query)
                     .content()
                     .vector();
         }
         return v;
     }
 
-    private record QueryText(String text, Precision precision) {}
+    private float[][] fromWords(String query) {
+        float[][] v = new float[choices.size()][];
+        for (int m = 0; m < choices.size(); m++) {
+            EmbeddingModelChoice twin = choices.get(m).forApproximateQueries();
+            v[m] = wordVectors.mean(query, m, approximateModels.get(m), twin.queryPrefix());
+        }
+        return v;
+    }
 }

@@ -46,10 +46,10 @@ public final class RequestMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         CaffeineCacheMetrics.monitor(registry, graph.cache(), "concept_graph");
-        // per guide (each has its own index and caches); the query embeddings are one cache shared by every guide
+        // per guide (each has its own index and caches); the embedder's caches are shared by every guide
         for (ServedGuide g : catalog.all()) {
             SectionSearcher.CACHES.stream()
-                    .filter(name -> !name.equals(SectionSearcher.QUERY_EMBEDDINGS) || g == catalog.first())
+                    .filter(name -> !SectionSearcher.EMBEDDER_CACHES.contains(name) || g == catalog.first())
                     // Prometheus wants one set of label names per metric: a guide after the first is named in the
                     // cache's name ("term_states@second-guide") rather than in a label the other caches lack.
                     .forEach(name -> new SearcherCacheMetrics(

@@ -272,12 +272,17 @@ class EdgeSecurityIT {
         assertThat(http.get("/api/search?q=gil+thraeds", "X-Forwarded-For", "198.51.100.9")
                         .status())
                 .isEqualTo(200);
+        // a question is embedded whole (query_embeddings); keywords through their words' vectors (word_embeddings)
+        assertThat(http.get("/api/search?q=why+do+threads+wait", "X-Forwarded-For", "198.51.100.9")
+                        .status())
+                .isEqualTo(200);
         String text = http.get("/metrics", "X-Forwarded-For", "198.51.100.9").body();
         for (String cache : List.of(
                 "search_answers",
                 "concept_graph",
                 "rate_limit_clients",
                 "query_embeddings",
+                "word_embeddings",
                 "term_states",
                 "leaf_scores",
                 "closest_words",

@@ -1,0 +1,43 @@
+package org.guidesearch.indexer.query;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether a query reads as a question in the reader's own words or as a list of names and keywords.
+ *
+ * <p>A question is what grammar marks as one: a question mark, a first word that asks ({@code how}, {@code does}),
+ * or four words or more among which one is a function word ({@code the}, {@code with}). Four or more words that are
+ * all names ({@code frozen set hash bucket}) are keywords still: typeahead sends such lists on every keystroke, and
+ * the keyword ranking answers them best. The words listed are English grammar, the same for every guide.
+ */
+final class QueryShape {
+    private static final int QUESTION_MIN_WORDS = 4;
+
+    /** Words that open a question. */
+    private static final Set<String> ASKING = Set.of(
+            "how", "why", "what", "when", "where", "which", "who", "whom", "whose", "does", "do", "did", "can", "could",
+            "should", "would", "is", "are", "was", "were", "will", "may", "might");
+
+    /** Function words: a list of names seldom holds one, a sentence nearly always does. */
+    private static final Set<String> FUNCTION = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in", "into", "is", "it",
+            "not", "of", "on", "or", "so", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+            "those", "to", "was", "were", "will", "with", "without", "i", "my", "me", "we", "our", "you", "your", "its",
+            "has", "have", "had", "been", "being", "than", "between", "about", "after", "before", "over", "under");
+
+    private QueryShape() {}
+
+    static boolean isQuestion(String text) {
+        String stripped = text.strip();
+        if (stripped.endsWith("?")) return true;
+        if (stripped.isEmpty()) return false;
+        String[] words = stripped.toLowerCase(Locale.ROOT).split("\\s+");
+        if (ASKING.contains(words[0])) return true;
+        if (words.length < QUESTION_MIN_WORDS) return false;
+        for (String w : words) {
+            if (FUNCTION.contains(w) || ASKING.contains(w)) return true;
+        }
+        return false;
+    }
+}
