@@ -72,6 +72,8 @@ public final class SectionIndexer {
         }
         List<float[][]> vectors =
                 embedder.embedAll(all.stream().map(Passage::text).toList());
+        embedder.learnWords(
+                sections.stream().map(s -> s.title() + "\n" + s.prose()).toList());
         List<Document> passageDocs = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++)
             passageDocs.add(SectionSchema.toPassageDocument(all.get(i), vectors.get(i)));

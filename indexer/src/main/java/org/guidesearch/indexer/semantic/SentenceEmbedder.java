@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Sentence embeddings from one or more in-JVM models ({@link EmbeddingModelChoice}); with several, semantic ranking
@@ -37,7 +39,7 @@ public final class SentenceEmbedder {
     private final List<EmbeddingModel> approximateModels = new ArrayList<>();
 
     private final EmbeddingCache cache;
-    private final WordVectors wordVectors = new WordVectors();
+    private final WordVectors wordVectors;
     private final Cache<String, float[][]> queryCache = Caffeine.newBuilder()
             .maximumSize(QUERY_CACHE_CAP)
             .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
@@ -48,6 +50,7 @@ public final class SentenceEmbedder {
         if (choices.isEmpty()) throw new IllegalArgumentException("at least one embedding model is needed");
         this.choices = List.copyOf(choices);
         this.cache = cache;
+        this.wordVectors = new WordVectors(cache);
         // Each model is loaded once, even when it is both chosen and another's twin.
         Map<EmbeddingModelChoice, EmbeddingModel> loaded = new EnumMap<>(EmbeddingModelChoice.class);
         for (EmbeddingModelChoice c : choices) {
@@ -63,23 +66,46 @@ public final class SentenceEmbedder {
         for (int m = 0; m < choices.size(); m++) {
             EmbeddingModelChoice choice = choices.get(m);
             List<String> keys = texts.stream()
-                    .map(t -> choice.id() + "\u0000" + choice.passagePrefix() + t)
+                    .map(t -> key(choice, choice.passagePrefix() + t))
                     .toList();
-            List<String> missing =
-                    keys.stream().filter(k -> cache.get(k) == null).distinct().toList();
-            if (!missing.isEmpty()) {
-                List<TextSegment> segments = missing.stream()
-                        .map(k -> TextSegment.from(k.substring(k.indexOf('\u0000') + 1)))
-                        .toList();
-                var embeddings = models.get(m).embedAll(segments).content();
-                Map<String, float[]> computed = new LinkedHashMap<>();
-                for (int i = 0; i < missing.size(); i++)
-                    computed.put(missing.get(i), embeddings.get(i).vector());
-                cache.putAll(computed);
-            }
+            embedMissing(models.get(m), keys);
             for (int i = 0; i < texts.size(); i++) out.get(i)[m] = cache.get(keys.get(i));
         }
         return out;
+    }
+
+    /**
+     * Embeds, for approximate queries, every word of {@code texts} (a guide's titles and prose) that the on-disk cache
+     * lacks, so that a query made of the guide's own words costs no transformer pass, however new the query is.
+     */
+    public void learnWords(List<String> texts) throws IOException {
+        Set<String> words = new TreeSet<>();
+        texts.forEach(t -> words.addAll(WordVectors.vocabulary(t)));
+        for (int m = 0; m < choices.size(); m++) {
+            EmbeddingModelChoice twin = choices.get(m).forApproximateQueries();
+            embedMissing(
+                    approximateModels.get(m),
+                    words.stream().map(w -> key(twin, twin.queryPrefix() + w)).toList());
+        }
+    }
+
+    /** The cache's key of a text as a model embeds it (the text already carries the model's prefix). */
+    private static String key(EmbeddingModelChoice model, String text) {
+        return model.id() + "\u0000" + text;
+    }
+
+    private void embedMissing(EmbeddingModel model, List<String> keys) throws IOException {
+        List<String> missing =
+                keys.stream().filter(k -> cache.get(k) == null).distinct().toList();
+        if (missing.isEmpty()) return;
+        List<TextSegment> segments = missing.stream()
+                .map(k -> TextSegment.from(k.substring(k.indexOf('\u0000') + 1)))
+                .toList();
+        var embeddings = model.embedAll(segments).content();
+        Map<String, float[]> computed = new LinkedHashMap<>();
+        for (int i = 0; i < missing.size(); i++)
+            computed.put(missing.get(i), embeddings.get(i).vector());
+        cache.putAll(computed);
     }
 
     /** One vector per model for a query, from the passages' own models. */
@@ -118,7 +144,8 @@ public final class SentenceEmbedder {
         float[][] v = new float[choices.size()][];
         for (int m = 0; m < choices.size(); m++) {
             EmbeddingModelChoice twin = choices.get(m).forApproximateQueries();
-            v[m] = wordVectors.mean(query, m, approximateModels.get(m), twin.queryPrefix());
+            EmbeddingModel model = approximateModels.get(m);
+            v[m] = wordVectors.mean(query, word -> key(twin, twin.queryPrefix() + word), model);
         }
         return v;
     }

@@ -3,42 +3,64 @@ package org.guidesearch.indexer.semantic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Approximate query vectors: the normalised mean of the vectors of the query's words, each word embedded alone once
- * and kept.
+ * Approximate query vectors: the normalised mean of the vectors of the query's words, each word embedded alone.
  *
  * <p>Why: a new query costs a transformer pass of about 2–5 ms of CPU, more than the whole keyword search, and a
- * typed query is nearly always new. Its words are not: a guide has a few thousand of them, and readers type those.
- * Where the meaning ranking only breaks the keyword ranking's near-ties (keyword-style queries), the mean of the
- * words' vectors ranked every judged set within 0.004 of the whole query's vector (README, "Search quality"). Words
- * are kept as typed (a cased model tells them apart); the cache is bounded and its statistics are reported.
- * Thread-safe.
+ * typed query is nearly always new. Its words are not: a guide has a few thousand, embedded when it is indexed
+ * ({@link SentenceEmbedder#learnWords}) and kept in the on-disk cache. Where the meaning ranking only breaks the
+ * keyword ranking's near-ties (keyword-style queries), the mean of the words' vectors ranked every judged set within
+ * 0.004 of the whole query's vector (README, "Search quality"). A word the guide lacks (a typo, a half-typed word) is
+ * embedded when first asked and kept in a bounded cache whose statistics are reported.
+ *
+ * <p>Words are lower-cased: every model shipped ({@link EmbeddingModelChoice}) reads uncased word pieces, so the
+ * vector is the same. Thread-safe.
  */
 final class WordVectors {
-    /** About 1.6 kB a word: 20,000 words, some 32 MB, hold several guides' vocabularies and the readers' typos. */
+    /** About 1.6 kB a word: 20,000 words, some 32 MB, hold the words readers type beyond the guides' own. */
     private static final int MAX_WORDS = 20_000;
 
-    private final Cache<Word, float[]> words = Caffeine.newBuilder()
+    /** Longer "words" are pasted code or URLs, not worth keeping. */
+    private static final int MAX_WORD_LENGTH = 40;
+
+    /** Sentence punctuation around a word of the guide; operators ({@code c++}, {@code a[]}) stay. */
+    private static final String TRIMMED = ".,;:!?\"'`()*";
+
+    private final EmbeddingCache stored;
+    private final Cache<String, float[]> asked = Caffeine.newBuilder()
             .maximumSize(MAX_WORDS)
             .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
             .recordStats()
             .build();
 
-    /** A word as one model embeds it: {@code model} tells apart the vectors of several models. */
-    private record Word(int model, String text) {}
+    /** @param stored the on-disk cache that holds the words learnt from the guides */
+    WordVectors(EmbeddingCache stored) {
+        this.stored = stored;
+    }
 
     /**
-     * The normalised mean of the vectors of {@code text}'s whitespace-separated words, each embedded alone by
-     * {@code embedding} with {@code prefix}; {@code model} names that model among the caller's.
+     * The normalised mean of the vectors of {@code text}'s whitespace-separated words, as typed but lower-cased;
+     * {@code key} gives a word's key in the on-disk cache, and {@code model} embeds a word found in neither cache.
      */
-    float[] mean(String text, int model, EmbeddingModel embedding, String prefix) {
+    float[] mean(String text, Function<String, String> key, EmbeddingModel model) {
         float[] sum = null;
-        for (String w : text.strip().split("\\s+")) {
-            if (w.isEmpty()) continue;
-            float[] v = words.get(
-                    new Word(model, w),
-                    k -> embedding.embed(prefix + k.text()).content().vector());
+        for (String typed : text.strip().split("\\s+")) {
+            if (typed.isEmpty()) continue;
+            String word = typed.toLowerCase(Locale.ROOT);
+            String k = key.apply(word);
+            float[] v = asked.get(k, x -> {
+                float[] known = stored.get(x);
+                return known != null
+                        ? known
+                        : model.embed(x.substring(x.indexOf('\u0000') + 1))
+                                .content()
+                                .vector();
+            });
             if (sum == null) sum = new float[v.length];
             for (int i = 0; i < v.length; i++) sum[i] += v[i];
         }
@@ -50,7 +72,20 @@ final class WordVectors {
         return sum;
     }
 
+    /** The words of a guide's text as readers type them: lower-cased, without the sentence's punctuation. */
+    static List<String> vocabulary(String text) {
+        List<String> out = new ArrayList<>();
+        for (String token : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            int from = 0;
+            int to = token.length();
+            while (from < to && TRIMMED.indexOf(token.charAt(from)) >= 0) from++;
+            while (to > from && TRIMMED.indexOf(token.charAt(to - 1)) >= 0) to--;
+            if (to > from && to - from <= MAX_WORD_LENGTH) out.add(token.substring(from, to));
+        }
+        return out;
+    }
+
     Cache<?, ?> cache() {
-        return words;
+        return asked;
     }
 }
