@@ -29,9 +29,11 @@ public final class SearchRoutes {
     static final SearchMode DEFAULT_MODE = SearchMode.HYBRID;
 
     private final GuideCatalog catalog;
+    private final JsonAnswer json;
 
-    public SearchRoutes(GuideCatalog catalog) {
+    public SearchRoutes(GuideCatalog catalog, JsonAnswer json) {
         this.catalog = catalog;
+        this.json = json;
     }
 
     public void register(RoutesConfig routes) {
@@ -115,14 +117,16 @@ public final class SearchRoutes {
         catalog.all().forEach(g -> {
             if (guideFacets.containsKey(g.id())) orderedGuideFacets.put(g.id(), guideFacets.get(g.id()));
         });
-        ctx.json(new SearchResponse(
-                query,
-                mode.name().toLowerCase(Locale.ROOT),
-                total,
-                tookMs,
-                didYouMean,
-                hits,
-                Map.of("doc", docFacets, "guide", orderedGuideFacets)));
+        json.send(
+                ctx,
+                new SearchResponse(
+                        query,
+                        mode.name().toLowerCase(Locale.ROOT),
+                        total,
+                        tookMs,
+                        didYouMean,
+                        hits,
+                        Map.of("doc", docFacets, "guide", orderedGuideFacets)));
     }
 
     /** One completion as the API shows it; {@code url} and {@code doc}/{@code anchor} for sections, {@code id} for concepts. */
@@ -158,7 +162,7 @@ public final class SearchRoutes {
             }
             if (!any) break;
         }
-        ctx.json(Map.of("query", q, "suggestions", out));
+        json.send(ctx, Map.of("query", q, "suggestions", out));
     }
 
     private static SearchMode mode(String raw) {

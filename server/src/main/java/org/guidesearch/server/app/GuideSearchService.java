@@ -1,5 +1,7 @@
 package org.guidesearch.server.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.server.api.ConceptRoutes;
 import org.guidesearch.server.api.GuideRoutes;
 import org.guidesearch.server.api.HealthRoutes;
+import org.guidesearch.server.api.JsonAnswer;
 import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
@@ -130,10 +133,12 @@ public final class GuideSearchService implements AutoCloseable {
         HealthRoutes health =
                 new HealthRoutes(catalog, graph, graphConnection.uri().toString());
         WebEdge edge = new WebEdge(config.web(), config.corsOrigins(), config.adminToken(), graph, catalog);
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         HttpApi http = new HttpApi(
+                mapper,
                 edge,
                 new GuideRoutes(catalog),
-                new SearchRoutes(catalog),
+                new SearchRoutes(catalog, new JsonAnswer(mapper)),
                 new SectionRoutes(catalog),
                 new ConceptRoutes(graph, catalog),
                 health,

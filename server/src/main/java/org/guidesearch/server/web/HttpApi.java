@@ -1,13 +1,13 @@
 package org.guidesearch.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.guidesearch.server.api.ConceptRoutes;
 import org.guidesearch.server.api.GuideRoutes;
 import org.guidesearch.server.api.HealthRoutes;
+import org.guidesearch.server.api.JsonAnswer;
 import org.guidesearch.server.api.PageRoutes;
 import org.guidesearch.server.api.SearchRoutes;
 import org.guidesearch.server.api.SectionRoutes;
@@ -18,7 +18,9 @@ import org.guidesearch.server.api.SectionRoutes;
 public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
+    /** @param mapper the JSON mapper of every answer: Javalin's {@code ctx.json} and {@link JsonAnswer} alike */
     public HttpApi(
+            ObjectMapper mapper,
             WebEdge edge,
             GuideRoutes guides,
             SearchRoutes search,
@@ -26,7 +28,6 @@ public final class HttpApi implements AutoCloseable {
             ConceptRoutes concepts,
             HealthRoutes health,
             PageRoutes pages) {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;

@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -109,10 +110,19 @@ public final class ResponseCache {
         Key key = ctx.attribute(KEY);
         Object gen = ctx.attribute(GENERATION);
         if (key == null || gen == null || ctx.statusCode() != 200 || gen != current) return;
-        String body = ctx.result();
         String type = ctx.res().getContentType();
-        if (body == null || type == null) return;
-        entries.put(key, new Entry(gen, type, body.getBytes(StandardCharsets.UTF_8)));
+        InputStream result = ctx.resultInputStream();
+        if (result == null || type == null) return;
+        // The bytes as they stand (ctx.result() would decode them to a String, to be encoded again here), put back
+        // for Javalin to write.
+        byte[] body;
+        try {
+            body = result.readAllBytes();
+        } catch (IOException e) {
+            return; // a body that cannot be read again is answered, not kept
+        }
+        ctx.result(body);
+        entries.put(key, new Entry(gen, type, body));
     }
 
     private static String sorted(String query) {
