@@ -107,7 +107,8 @@ public final class QueryPlanner {
         String corrected = correct(words, typingLastWord, lexicon);
         String text = corrected == null ? raw : corrected;
 
-        AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, text, budget(), words.length > 1);
+        String searched = QueryShape.keywordsOf(text);
+        AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, searched, budget(), words.length > 1);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         Set<String> highlight = new HashSet<>();
         boolean any = false;

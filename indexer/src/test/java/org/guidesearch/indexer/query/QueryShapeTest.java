@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,5 +32,13 @@ class QueryShapeTest {
             })
     void keywordListsAreNot(String query) {
         assertThat(QueryShape.isQuestion(query)).isFalse();
+    }
+
+    @Test
+    void aQuestionIsSearchedForByWhatItIsAbout() {
+        assertThat(QueryShape.keywordsOf("Why does the kettle whistle?")).isEqualTo("kettle whistle?");
+        assertThat(QueryShape.keywordsOf("how does it work")).isEqualTo("work");
+        assertThat(QueryShape.keywordsOf("what is this")).isEqualTo("what is this"); // nothing else: as it is
+        assertThat(QueryShape.keywordsOf("the kettle")).isEqualTo("the kettle"); // not a question
     }
 }
