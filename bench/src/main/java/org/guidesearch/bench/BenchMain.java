@@ -120,7 +120,13 @@ public final class BenchMain {
             long healthyMs = (System.nanoTime() - t0) / 1_000_000;
 
             report.add("");
+            CacheHitRates before = CacheHitRates.parse(getText(service.port(), "/metrics"));
             report.addAll(httpLoad(service.port(), seconds, rounds, warmup, connections, only));
+            report.add(
+                    "Caches during the HTTP load (every one is bounded; the judged rows are answered from "
+                            + "search_answers, so the search caches below saw the unseen queries and the judged ones' first pass):");
+            report.addAll(
+                    CacheHitRates.parse(getText(service.port(), "/metrics")).since(before));
 
             List<Long> keptMs = new ArrayList<>();
             List<Long> rewrittenMs = new ArrayList<>();
@@ -359,13 +365,17 @@ public final class BenchMain {
     }
 
     private static JsonNode getJson(int port, String path) throws IOException {
+        return JSON.readTree(getText(port, path));
+    }
+
+    private static String getText(int port, String path) throws IOException {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
+            return HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                     .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(r.body());
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

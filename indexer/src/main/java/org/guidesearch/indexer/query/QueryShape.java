@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * <p>A question is what grammar marks as one: a question mark, a first word that asks ({@code how}, {@code does}),
  * or four words or more among which one is a function word ({@code the}, {@code with}). Four or more words that are
- * all names ({@code frozen set hash bucket}) are keywords still: typeahead sends such lists on every keystroke, and
+ * all names ({@code kettle descale citric vinegar}) are keywords still: typeahead sends such lists on every keystroke, and
  * the keyword ranking answers them best. The words listed are English grammar, the same for every guide.
  */
 final class QueryShape {

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * Sentence embeddings from one or more in-JVM models ({@link EmbeddingModelChoice}); with several, semantic ranking
- * fuses one ranking per model. Passages go through the on-disk cache (keyed by model and text); queries through a
- * small in-memory one ({@link #queryCache()}). Thread-safe.
+ * fuses one ranking per model. Passages go through the on-disk cache (keyed by model and text); whole queries through
+ * a small in-memory one ({@link #queryCache()}); approximate queries are made of their words' vectors ({@link
+ * WordVectors}), the guides' words learnt at index time ({@link #learnWords}) and kept on disk too. Thread-safe.
  */
 public final class SentenceEmbedder {
     /** How closely a query's vectors must follow the models that embedded the passages. */

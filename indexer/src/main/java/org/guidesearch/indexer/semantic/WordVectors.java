@@ -28,7 +28,7 @@ final class WordVectors {
     /** Longer "words" are pasted code or URLs, not worth keeping. */
     private static final int MAX_WORD_LENGTH = 40;
 
-    /** Sentence punctuation around a word of the guide; operators ({@code c++}, {@code a[]}) stay. */
+    /** Sentence punctuation around a word of the guide; operators ({@code x++}, {@code a[]}) stay. */
     private static final String TRIMMED = ".,;:!?\"'`()*";
 
     private final EmbeddingCache stored;
