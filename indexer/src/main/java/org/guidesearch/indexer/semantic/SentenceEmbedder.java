@@ -91,7 +91,7 @@ public final class SentenceEmbedder {
     }
 
     /** The cache's key of a text as a model embeds it (the text already carries the model's prefix). */
-    private static String key(EmbeddingModelChoice model, String text) {
+    static String key(EmbeddingModelChoice model, String text) {
         return model.id() + "\u0000" + text;
     }
 
@@ -144,9 +144,7 @@ public final class SentenceEmbedder {
     private float[][] fromWords(String query) {
         float[][] v = new float[choices.size()][];
         for (int m = 0; m < choices.size(); m++) {
-            EmbeddingModelChoice twin = choices.get(m).forApproximateQueries();
-            EmbeddingModel model = approximateModels.get(m);
-            v[m] = wordVectors.mean(query, word -> key(twin, twin.queryPrefix() + word), model);
+            v[m] = wordVectors.mean(query, choices.get(m).forApproximateQueries(), approximateModels.get(m));
         }
         return v;
     }

@@ -6,7 +6,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Approximate query vectors: the normalised mean of the vectors of the query's words, each word embedded alone.
@@ -44,22 +43,18 @@ final class WordVectors {
     }
 
     /**
-     * The normalised mean of the vectors of {@code text}'s whitespace-separated words, as typed but lower-cased;
-     * {@code key} gives a word's key in the on-disk cache, and {@code model} embeds a word found in neither cache.
+     * The normalised mean of the vectors of {@code text}'s whitespace-separated words, as typed but lower-cased, each
+     * as {@code model} embeds it alone (with {@code choice}'s query prefix): from the on-disk cache when the word was
+     * learnt, else embedded now.
      */
-    float[] mean(String text, Function<String, String> key, EmbeddingModel model) {
+    float[] mean(String text, EmbeddingModelChoice choice, EmbeddingModel model) {
         float[] sum = null;
         for (String typed : text.strip().split("\\s+")) {
             if (typed.isEmpty()) continue;
-            String word = typed.toLowerCase(Locale.ROOT);
-            String k = key.apply(word);
-            float[] v = asked.get(k, x -> {
-                float[] known = stored.get(x);
-                return known != null
-                        ? known
-                        : model.embed(x.substring(x.indexOf('\u0000') + 1))
-                                .content()
-                                .vector();
+            String embedded = choice.queryPrefix() + typed.toLowerCase(Locale.ROOT);
+            float[] v = asked.get(SentenceEmbedder.key(choice, embedded), key -> {
+                float[] learnt = stored.get(key);
+                return learnt != null ? learnt : model.embed(embedded).content().vector();
             });
             if (sum == null) sum = new float[v.length];
             for (int i = 0; i < v.length; i++) sum[i] += v[i];
