@@ -2,6 +2,7 @@ package org.guidesearch.indexer.query;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a query reads as a question in the reader's own words or as a list of names and keywords.
@@ -26,6 +27,9 @@ final class QueryShape {
             "those", "to", "was", "were", "will", "with", "without", "i", "my", "me", "we", "our", "you", "your", "its",
             "has", "have", "had", "been", "being", "than", "between", "about", "after", "before", "over", "under");
 
+    /** Sentence punctuation after a word; compiled once, as every question's words go through it. */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?,.!]+$");
+
     private QueryShape() {}
 
     /**
@@ -38,7 +42,8 @@ final class QueryShape {
         if (!isQuestion(text)) return text;
         StringBuilder out = new StringBuilder();
         for (String w : text.strip().split("\\s+")) {
-            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[?,.!]+$", "");
+            String lower =
+                    TRAILING_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
             if (ASKING.contains(lower) || FUNCTION.contains(lower)) continue;
             if (out.length() > 0) out.append(' ');
             out.append(w);

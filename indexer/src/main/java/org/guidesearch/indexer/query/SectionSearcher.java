@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -324,7 +325,7 @@ public final class SectionSearcher implements Closeable {
             rankings.add(sorted(bySection.values().toArray(ScoreDoc[]::new)));
         }
         if (rankings.size() == 1) return rankings.get(0);
-        return HybridFusion.reciprocalRank(rankings, java.util.Collections.nCopies(rankings.size(), 1f));
+        return HybridFusion.reciprocalRank(rankings, Collections.nCopies(rankings.size(), 1f));
     }
 
     /**
