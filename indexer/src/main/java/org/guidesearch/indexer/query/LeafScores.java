@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -37,10 +38,11 @@ final class LeafScores {
 
     private final IndexSearcher searcher;
     private final TermStatesCache termStates;
+    private final TermDocs termDocs;
     private final Cache<Key, LeafMatches> cache;
 
     /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
-    LeafScores(IndexReader reader, TermStatesCache termStates, StatsCounter stats) {
+    LeafScores(IndexReader reader, TermStatesCache termStates, TermDocs termDocs, StatsCounter stats) {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(MAX_BYTES)
                 .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
@@ -51,6 +53,7 @@ final class LeafScores {
         this.searcher.setSimilarity(new BM25Similarity());
         this.searcher.setQueryCache(null); // this class is the cache
         this.termStates = termStates;
+        this.termDocs = termDocs;
     }
 
     /** {@code leaf} in the primitive form Lucene scores (a one-term phrase becomes a term query, and so on). */
@@ -70,6 +73,10 @@ final class LeafScores {
 
     Cache<?, ?> cache() {
         return cache;
+    }
+
+    Cache<?, ?> termDocsCache() {
+        return termDocs.cache();
     }
 
     /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
@@ -97,8 +104,8 @@ final class LeafScores {
 
     /**
      * Whether {@code leaf} certainly matches nothing because a word of it is nowhere in its field, answered from the
-     * cached dictionary. Most leaves a new query brings are such (a title rarely holds a given pair of words), and
-     * this is cheaper than Lucene's phrase weight, which looks every term up afresh, and than keeping the answer.
+     * dictionary's document counts. Most leaves a new query brings are such (a title rarely holds a given word), and
+     * this is cheaper than looking the leaf up among those kept.
      */
     boolean lacksAWord(Query leaf) {
         if (leaf instanceof TermQuery t) return termStates.docFreq(t.getTerm()) == 0;
@@ -106,6 +113,22 @@ final class LeafScores {
             for (Term term : p.getTerms()) {
                 if (termStates.docFreq(term) == 0) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether no document holds all of a phrase's words ({@link TermDocs}), so that it matches nothing: telling so
+     * from the words' document lists is cheaper than Lucene's phrase weight, which looks every word up afresh, and
+     * than keeping the answer.
+     */
+    boolean wordsNeverMeet(Query leaf) {
+        if (leaf instanceof PhraseQuery p) {
+            return !termDocs.someDocumentHoldsAll(
+                    Arrays.stream(p.getTerms()).map(t -> new Term[] {t}).toList());
+        }
+        if (leaf instanceof MultiPhraseQuery p) {
+            return !termDocs.someDocumentHoldsAll(Arrays.asList(p.getTermArrays()));
         }
         return false;
     }

@@ -30,6 +30,11 @@ final class QueryEvaluator {
         return leaves.cache();
     }
 
+    /** The phrases' words' document lists, for their statistics. */
+    Cache<?, ?> termDocsCache() {
+        return leaves.termDocsCache();
+    }
+
     /** Every document {@code query} matches, with its score, in document order. */
     ScoreDoc[] matches(Query query) throws IOException {
         LeafMatches m = evaluate(query, 1f);
@@ -45,9 +50,11 @@ final class QueryEvaluator {
         if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
             return bool(b, boost);
         }
+        // Leaves that cannot match are told apart as cheaply as kept ones are found, so they are not kept.
+        if (leaves.lacksAWord(query)) return LeafMatches.NONE;
         LeafMatches known = leaves.known(query, boost);
         if (known != null) return known;
-        if (leaves.lacksAWord(query)) return LeafMatches.NONE; // as cheap as keeping it: not kept
+        if (leaves.wordsNeverMeet(query)) return LeafMatches.NONE;
         Query rewritten = leaves.rewrite(query);
         LeafMatches computed =
                 rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)

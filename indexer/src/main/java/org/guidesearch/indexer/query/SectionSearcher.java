@@ -71,6 +71,7 @@ public final class SectionSearcher implements Closeable {
     public static final String TERM_STATES = "term_states";
 
     public static final String LEAF_SCORES = "leaf_scores";
+    public static final String TERM_DOCS = "term_docs";
     public static final String CLOSEST_WORDS = "closest_words";
     public static final String COMPLETIONS = "word_completions";
     /** The embedder's cache of query embeddings, which outlives the generations. */
@@ -81,7 +82,7 @@ public final class SectionSearcher implements Closeable {
     public static final List<String> EMBEDDER_CACHES = List.of(QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
     /** Every cache a search goes through, by name. */
     public static final List<String> CACHES =
-            List.of(TERM_STATES, LEAF_SCORES, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
+            List.of(TERM_STATES, LEAF_SCORES, TERM_DOCS, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
 
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final QueryPlanner planner;
@@ -93,6 +94,8 @@ public final class SectionSearcher implements Closeable {
             TERM_STATES,
             new ConcurrentStatsCounter(),
             LEAF_SCORES,
+            new ConcurrentStatsCounter(),
+            TERM_DOCS,
             new ConcurrentStatsCounter(),
             CLOSEST_WORDS,
             new ConcurrentStatsCounter(),
@@ -141,6 +144,7 @@ public final class SectionSearcher implements Closeable {
                 switch (name) {
                     case TERM_STATES -> g.termStates.cache();
                     case LEAF_SCORES -> g.evaluator.leafCache();
+                    case TERM_DOCS -> g.evaluator.termDocsCache();
                     case CLOSEST_WORDS -> g.lexicon.closestCache();
                     default -> g.lexicon.completionCache();
                 });
@@ -552,7 +556,11 @@ public final class SectionSearcher implements Closeable {
                     Map.copyOf(parentDoc),
                     termStates,
                     new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
-                    new QueryEvaluator(new LeafScores(reader, termStates, stats.get(LEAF_SCORES))),
+                    new QueryEvaluator(new LeafScores(
+                            reader,
+                            termStates,
+                            new TermDocs(reader, termStates, stats.get(TERM_DOCS)),
+                            stats.get(LEAF_SCORES))),
                     Map.copyOf(passages),
                     planner);
         }

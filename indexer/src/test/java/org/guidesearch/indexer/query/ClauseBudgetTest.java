@@ -141,7 +141,11 @@ class ClauseBudgetTest {
                                 termStates,
                                 StatsCounter.disabledStatsCounter(),
                                 StatsCounter.disabledStatsCounter()),
-                        new QueryEvaluator(new LeafScores(reader, termStates, StatsCounter.disabledStatsCounter())),
+                        new QueryEvaluator(new LeafScores(
+                                reader,
+                                termStates,
+                                new TermDocs(reader, termStates, StatsCounter.disabledStatsCounter()),
+                                StatsCounter.disabledStatsCounter())),
                         lucene);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -24,6 +24,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,7 +36,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The evaluator answers exactly what Lucene answers, for random boolean trees of terms, phrases, synonyms and term
- * sets (words the index lacks included) with every kind of clause and nested boosts, over an index of several
+ * sets (words the index lacks included, phrases whose words no document holds together) with every kind of clause and nested boosts, over an index of several
  * segments; and answers it again the same from its remembered leaves.
  */
 class QueryEvaluatorTest {
@@ -45,7 +46,8 @@ class QueryEvaluatorTest {
         "gil", "thread", "lock", "async", "loop", "heap", "slot", "wheel", "absent"
     };
 
-    private static final String[] FIELDS = {"title", "prose"};
+    /** A label holds one word, so its phrases never match: no document holds both words (see {@link TermDocs}). */
+    private static final String[] FIELDS = {"title", "prose", "label"};
 
     private final DirectoryReader reader;
     private final IndexSearcher lucene;
@@ -62,15 +64,18 @@ class QueryEvaluatorTest {
                 Document d = new Document();
                 d.add(new TextField("title", words(random, 1 + random.nextInt(3)), Field.Store.NO));
                 d.add(new TextField("prose", words(random, 3 + random.nextInt(30)), Field.Store.NO));
+                d.add(new TextField("label", words(random, 1), Field.Store.NO));
                 writer.addDocument(d);
                 if (i % 40 == 39) writer.commit();
             }
         }
         reader = DirectoryReader.open(dir);
         lucene = new IndexSearcher(reader);
+        TermStatesCache termStates = new TermStatesCache(reader, StatsCounter.disabledStatsCounter());
         evaluator = new QueryEvaluator(new LeafScores(
                 reader,
-                new TermStatesCache(reader, StatsCounter.disabledStatsCounter()),
+                termStates,
+                new TermDocs(reader, termStates, StatsCounter.disabledStatsCounter()),
                 StatsCounter.disabledStatsCounter()));
     }
 
@@ -123,10 +128,17 @@ class QueryEvaluatorTest {
         String field = FIELDS[random.nextInt(FIELDS.length)];
         String a = QUERY_WORDS[random.nextInt(QUERY_WORDS.length)];
         String b = QUERY_WORDS[random.nextInt(QUERY_WORDS.length)];
-        return switch (random.nextInt(4)) {
+        String c = QUERY_WORDS[random.nextInt(QUERY_WORDS.length)];
+        return switch (random.nextInt(5)) {
             case 0 -> new TermQuery(new Term(field, a));
             case 1 -> new PhraseQuery(random.nextInt(3), field, a, b);
             case 2 ->
+                new MultiPhraseQuery.Builder()
+                        .add(new Term[] {new Term(field, a), new Term(field, c)})
+                        .add(new Term(field, b))
+                        .setSlop(random.nextInt(3))
+                        .build();
+            case 3 ->
                 new SynonymQuery.Builder(field)
                         .addTerm(new Term(field, a))
                         .addTerm(new Term(field, b))

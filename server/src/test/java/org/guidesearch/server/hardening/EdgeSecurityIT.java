@@ -285,6 +285,7 @@ class EdgeSecurityIT {
                 "word_embeddings",
                 "term_states",
                 "leaf_scores",
+                "term_docs",
                 "closest_words",
                 "word_completions")) {
             // the searcher's caches are per guide, so they carry a guide label too
