@@ -26,30 +26,34 @@ final class AnalysedQuery {
     private final TokenGraph phraseWords;
 
     private final Builder builder;
+    /** Where copies to other fields get their terms. */
+    private final FieldRetarget.Terms terms;
     /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
     private Query anyWordModel;
     /** The first phrase built; the others are copies of it with their own field and slop. */
     private Query phraseModel;
 
-    private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer) {
+    private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer, FieldRetarget.Terms terms) {
         this.words = words;
         this.phraseWords = phraseWords;
         this.builder = new Builder(analyzer);
+        this.terms = terms;
     }
 
     /** {@code text} with every synonym expansion, however many clauses that makes. */
     static AnalysedQuery of(Analyzer analyzer, String text) {
         TokenGraph graph = analyse(analyzer, text);
-        return new AnalysedQuery(graph, graph, analyzer);
+        return new AnalysedQuery(graph, graph, analyzer, FieldRetarget.NEW_TERMS);
     }
 
     /**
      * {@code text} with as many synonym expansions as {@code budget} allows ({@link ClauseBudget}); with phrases when
-     * {@code phrases} and there is room for them.
+     * {@code phrases} and there is room for them. Copies to other fields take their terms from {@code terms}.
      */
-    static AnalysedQuery within(Analyzer analyzer, String text, ClauseBudget budget, boolean phrases) {
+    static AnalysedQuery within(
+            Analyzer analyzer, String text, ClauseBudget budget, boolean phrases, FieldRetarget.Terms terms) {
         ClauseBudget.Fitted fitted = budget.fit(analyse(analyzer, text), phrases);
-        return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer);
+        return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer, terms);
     }
 
     private static TokenGraph analyse(Analyzer analyzer, String text) {
@@ -70,7 +74,7 @@ final class AnalysedQuery {
             anyWordModel = builder.build(words.stream(), Occur.SHOULD, field, false, 0);
             return anyWordModel;
         }
-        Query copied = FieldRetarget.to(anyWordModel, field);
+        Query copied = FieldRetarget.to(anyWordModel, field, terms);
         return copied != null ? copied : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
     }
 
@@ -85,7 +89,7 @@ final class AnalysedQuery {
             return phraseModel;
         }
         // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.
-        Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop) : null;
+        Query copied = slop > 0 ? FieldRetarget.to(phraseModel, field, slop, terms) : null;
         return copied != null ? copied : builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
     }
 

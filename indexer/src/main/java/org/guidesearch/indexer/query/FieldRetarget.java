@@ -9,6 +9,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The same query on another field. Every searched field shares one analyzer, so the query Lucene's query builder
@@ -21,68 +22,72 @@ final class FieldRetarget {
     /** Copies keep each phrase's slop. */
     private static final int SAME_SLOP = -1;
 
+    /** Makes a moved term: the field's own term when it has one, so that its bytes are not copied again. */
+    interface Terms {
+        Term term(String field, BytesRef bytes);
+    }
+
+    /** Every moved term new. */
+    static final Terms NEW_TERMS = Term::new;
+
     /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
-    static Query to(Query query, String field) {
-        return copy(query, field, SAME_SLOP);
+    static Query to(Query query, String field, Terms terms) {
+        return copy(query, field, SAME_SLOP, terms);
     }
 
     /**
      * {@code query} with every term moved to {@code field} and every phrase given {@code slop}; what Lucene's builder
      * makes of the same text with that slop, since a phrase's slop changes no more than the phrase's own setting.
      */
-    static Query to(Query query, String field, int slop) {
-        return copy(query, field, slop);
+    static Query to(Query query, String field, int slop, Terms terms) {
+        return copy(query, field, slop, terms);
     }
 
-    private static Query copy(Query query, String field, int slop) {
+    private static Query copy(Query query, String field, int slop, Terms terms) {
         if (query instanceof BoostQuery b) {
-            Query inner = copy(b.getQuery(), field, slop);
+            Query inner = copy(b.getQuery(), field, slop, terms);
             return inner == null ? null : new BoostQuery(inner, b.getBoost());
         }
         if (query instanceof BooleanQuery b) {
             BooleanQuery.Builder out =
                     new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
             for (BooleanClause c : b.clauses()) {
-                Query inner = copy(c.getQuery(), field, slop);
+                Query inner = copy(c.getQuery(), field, slop, terms);
                 if (inner == null) return null;
                 out.add(inner, c.getOccur());
             }
             return out.build();
         }
-        return leafTo(query, field, slop);
+        return leafTo(query, field, slop, terms);
     }
 
-    private static Query leafTo(Query query, String field, int slop) {
+    private static Query leafTo(Query query, String field, int slop, Terms terms) {
         if (query instanceof TermQuery t) {
-            return new TermQuery(moved(t.getTerm(), field));
+            return new TermQuery(terms.term(field, t.getTerm().bytes()));
         }
         if (query instanceof SynonymQuery s) {
             SynonymQuery.Builder b = new SynonymQuery.Builder(field);
-            for (Term t : s.getTerms()) b.addTerm(moved(t, field));
+            for (Term t : s.getTerms()) b.addTerm(terms.term(field, t.bytes()));
             return b.build();
         }
         if (query instanceof PhraseQuery p) {
             PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
-            Term[] terms = p.getTerms();
+            Term[] words = p.getTerms();
             int[] positions = p.getPositions();
-            for (int i = 0; i < terms.length; i++) b.add(moved(terms[i], field), positions[i]);
+            for (int i = 0; i < words.length; i++) b.add(terms.term(field, words[i].bytes()), positions[i]);
             return b.build();
         }
         if (query instanceof MultiPhraseQuery p) {
             MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(slop == SAME_SLOP ? p.getSlop() : slop);
-            Term[][] terms = p.getTermArrays();
+            Term[][] words = p.getTermArrays();
             int[] positions = p.getPositions();
-            for (int i = 0; i < terms.length; i++) {
-                Term[] at = new Term[terms[i].length];
-                for (int j = 0; j < at.length; j++) at[j] = moved(terms[i][j], field);
+            for (int i = 0; i < words.length; i++) {
+                Term[] at = new Term[words[i].length];
+                for (int j = 0; j < at.length; j++) at[j] = terms.term(field, words[i][j].bytes());
                 b.add(at, positions[i]);
             }
             return b.build();
         }
         return null;
-    }
-
-    private static Term moved(Term t, String field) {
-        return new Term(field, t.bytes());
     }
 }

@@ -57,6 +57,11 @@ final class Lexicon {
         return completions;
     }
 
+    /** The term of {@code field} with {@code bytes}, the dictionary's own instance when it is indexed. */
+    Term term(String field, BytesRef bytes) {
+        return terms.term(field, bytes);
+    }
+
     /** Whether {@code word} is indexed in {@code field}. */
     boolean knows(String field, String word) {
         return terms.docFreq(new Term(field, word)) > 0;

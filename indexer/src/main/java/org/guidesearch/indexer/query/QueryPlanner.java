@@ -108,7 +108,8 @@ public final class QueryPlanner {
         String text = corrected == null ? raw : corrected;
 
         String searched = QueryShape.keywordsOf(text);
-        AnalysedQuery analysed = AnalysedQuery.within(queryAnalyzer, searched, budget(), words.length > 1);
+        AnalysedQuery analysed =
+                AnalysedQuery.within(queryAnalyzer, searched, budget(), words.length > 1, lexicon::term);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         Set<String> highlight = new HashSet<>();
         boolean any = false;

@@ -185,7 +185,7 @@ class ClauseBudgetTest {
                 "functools.lru_cache memoize",
                 "asyncio.run an event loop")) {
             AnalysedQuery all = AnalysedQuery.of(analyzer, text);
-            AnalysedQuery within = AnalysedQuery.within(analyzer, text, budget, true);
+            AnalysedQuery within = AnalysedQuery.within(analyzer, text, budget, true, FieldRetarget.NEW_TERMS);
             assertThat(within.anyWord(SectionSchema.PROSE)).as(text).isEqualTo(all.anyWord(SectionSchema.PROSE));
             assertThat(within.phrase(SectionSchema.TITLE, 1)).as(text).isEqualTo(all.phrase(SectionSchema.TITLE, 1));
         }

@@ -44,7 +44,7 @@ class FieldRetargetTest {
                 Query expected = builder.createBooleanQuery(field, text);
                 assertThat(analysed.anyWord(field)).as("%s in %s", text, field).isEqualTo(expected);
                 if (first != null)
-                    assertThat(FieldRetarget.to(first, field))
+                    assertThat(FieldRetarget.to(first, field, FieldRetarget.NEW_TERMS))
                             .as("%s copied to %s", text, field)
                             .isEqualTo(expected);
             }
@@ -63,7 +63,28 @@ class FieldRetargetTest {
     @Test
     void aKindOfQueryItDoesNotKnowIsNotCopied() {
         assertThat(FieldRetarget.to(
-                        new org.apache.lucene.search.PrefixQuery(new org.apache.lucene.index.Term("a", "b")), "c"))
+                        new org.apache.lucene.search.PrefixQuery(new org.apache.lucene.index.Term("a", "b")),
+                        "c",
+                        FieldRetarget.NEW_TERMS))
                 .isNull();
+    }
+
+    @Test
+    void aCopyTakesItsTermsFromTheGivenSource() {
+        org.apache.lucene.index.Term kept =
+                new org.apache.lucene.index.Term(SectionSchema.PROSE, "lid"); // a word the stemmer keeps
+        FieldRetarget.Terms source =
+                (field, bytes) -> kept.field().equals(field) && kept.bytes().equals(bytes)
+                        ? kept
+                        : new org.apache.lucene.index.Term(field, bytes);
+        Query title = new QueryBuilder(new SectionAnalyzer()).createBooleanQuery(SectionSchema.TITLE, "kettle lid");
+        Query copied = FieldRetarget.to(title, SectionSchema.PROSE, source);
+        assertThat(copied)
+                .isEqualTo(
+                        new QueryBuilder(new SectionAnalyzer()).createBooleanQuery(SectionSchema.PROSE, "kettle lid"));
+        java.util.Set<org.apache.lucene.index.Term> terms =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        copied.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+        assertThat(terms).as("the source's own instance").contains(kept);
     }
 }
