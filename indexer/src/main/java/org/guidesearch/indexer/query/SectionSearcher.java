@@ -358,9 +358,13 @@ public final class SectionSearcher implements Closeable {
         return 2 * score - 1;
     }
 
+    /** Best score first, then document order; one comparison of primitives per pair (no boxing key extractors). */
+    private static final Comparator<ScoreDoc> BEST_FIRST =
+            (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc);
+
     private static ScoreDoc[] sorted(ScoreDoc[] docs) {
         ScoreDoc[] copy = docs.clone();
-        Arrays.sort(copy, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+        Arrays.sort(copy, BEST_FIRST);
         return copy;
     }
 
