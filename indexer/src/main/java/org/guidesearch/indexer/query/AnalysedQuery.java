@@ -27,13 +27,13 @@ final class AnalysedQuery {
 
     private final Builder builder;
     /** Where copies to other fields get their terms. */
-    private final FieldRetarget.Terms terms;
+    private final FieldRetarget.TermSource terms;
     /** The first field's any-word query: the others are copies of it (not thread-safe: one plan, one thread). */
     private Query anyWordModel;
     /** The first phrase built; the others are copies of it with their own field and slop. */
     private Query phraseModel;
 
-    private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer, FieldRetarget.Terms terms) {
+    private AnalysedQuery(TokenGraph words, TokenGraph phraseWords, Analyzer analyzer, FieldRetarget.TermSource terms) {
         this.words = words;
         this.phraseWords = phraseWords;
         this.builder = new Builder(analyzer);
@@ -51,7 +51,7 @@ final class AnalysedQuery {
      * {@code phrases} and there is room for them. Copies to other fields take their terms from {@code terms}.
      */
     static AnalysedQuery within(
-            Analyzer analyzer, String text, ClauseBudget budget, boolean phrases, FieldRetarget.Terms terms) {
+            Analyzer analyzer, String text, ClauseBudget budget, boolean phrases, FieldRetarget.TermSource terms) {
         ClauseBudget.Fitted fitted = budget.fit(analyse(analyzer, text), phrases);
         return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer, terms);
     }

@@ -23,15 +23,15 @@ final class FieldRetarget {
     private static final int SAME_SLOP = -1;
 
     /** Makes a moved term: the field's own term when it has one, so that its bytes are not copied again. */
-    interface Terms {
+    interface TermSource {
         Term term(String field, BytesRef bytes);
     }
 
     /** Every moved term new. */
-    static final Terms NEW_TERMS = Term::new;
+    static final TermSource NEW_TERMS = Term::new;
 
     /** {@code query} with every term moved to {@code field}, or null when it holds a kind of query not handled here. */
-    static Query to(Query query, String field, Terms terms) {
+    static Query to(Query query, String field, TermSource terms) {
         return copy(query, field, SAME_SLOP, terms);
     }
 
@@ -39,11 +39,11 @@ final class FieldRetarget {
      * {@code query} with every term moved to {@code field} and every phrase given {@code slop}; what Lucene's builder
      * makes of the same text with that slop, since a phrase's slop changes no more than the phrase's own setting.
      */
-    static Query to(Query query, String field, int slop, Terms terms) {
+    static Query to(Query query, String field, int slop, TermSource terms) {
         return copy(query, field, slop, terms);
     }
 
-    private static Query copy(Query query, String field, int slop, Terms terms) {
+    private static Query copy(Query query, String field, int slop, TermSource terms) {
         if (query instanceof BoostQuery b) {
             Query inner = copy(b.getQuery(), field, slop, terms);
             return inner == null ? null : new BoostQuery(inner, b.getBoost());
@@ -61,7 +61,7 @@ final class FieldRetarget {
         return leafTo(query, field, slop, terms);
     }
 
-    private static Query leafTo(Query query, String field, int slop, Terms terms) {
+    private static Query leafTo(Query query, String field, int slop, TermSource terms) {
         if (query instanceof TermQuery t) {
             return new TermQuery(terms.term(field, t.getTerm().bytes()));
         }

@@ -73,7 +73,7 @@ class FieldRetargetTest {
     void aCopyTakesItsTermsFromTheGivenSource() {
         org.apache.lucene.index.Term kept =
                 new org.apache.lucene.index.Term(SectionSchema.PROSE, "lid"); // a word the stemmer keeps
-        FieldRetarget.Terms source =
+        FieldRetarget.TermSource source =
                 (field, bytes) -> kept.field().equals(field) && kept.bytes().equals(bytes)
                         ? kept
                         : new org.apache.lucene.index.Term(field, bytes);
