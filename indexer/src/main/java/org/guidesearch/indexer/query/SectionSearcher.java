@@ -67,6 +67,10 @@ public final class SectionSearcher implements Closeable {
     /** At most this many other parts of a numbered section are listed under its hit. */
     private static final int MAX_RELATED = 4;
 
+    /** Best score first, then document order; one comparison of primitives per pair (no boxing key extractors). */
+    private static final Comparator<ScoreDoc> BEST_FIRST =
+            (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc);
+
     /** Each index generation's caches ({@link #cache(String)}). */
     public static final String TERM_STATES = "term_states";
 
@@ -357,10 +361,6 @@ public final class SectionSearcher implements Closeable {
     private static float cosine(float score) {
         return 2 * score - 1;
     }
-
-    /** Best score first, then document order; one comparison of primitives per pair (no boxing key extractors). */
-    private static final Comparator<ScoreDoc> BEST_FIRST =
-            (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc);
 
     private static ScoreDoc[] sorted(ScoreDoc[] docs) {
         ScoreDoc[] copy = docs.clone();

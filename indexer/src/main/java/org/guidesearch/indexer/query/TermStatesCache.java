@@ -107,9 +107,8 @@ final class TermStatesCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Map<BytesRef, Held>> frozen = new HashMap<>();
-        out.forEach((field, terms) -> frozen.put(field, Map.copyOf(terms)));
-        return Map.copyOf(frozen);
+        out.replaceAll((field, terms) -> Map.copyOf(terms));
+        return Map.copyOf(out);
     }
 
     private TermStates build(Term term) {
