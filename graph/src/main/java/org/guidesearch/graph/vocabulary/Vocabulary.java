@@ -57,7 +57,7 @@ public record Vocabulary(List<Concept> concepts, List<CuratedRelation> relations
     public List<Passage> guideposts() {
         return concepts.stream()
                 .filter(c -> c.home() != null && !c.definition().isBlank())
-                .map(c -> new Passage(c.home().id(), -1, c.name() + ": " + c.definition(), ""))
+                .map(c -> new Passage(c.home().id(), Passage.GUIDEPOST, c.name() + ": " + c.definition(), ""))
                 .toList();
     }
 

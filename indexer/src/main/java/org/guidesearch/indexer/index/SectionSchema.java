@@ -55,6 +55,8 @@ public final class SectionSchema {
     public static final String VECTOR = "vector";
     public static final String PASSAGE_OF = "passage_of";
     public static final String PASSAGE_SNIPPET = "passage_snippet";
+    /** The passage's place in its section, or what it is when it is none ({@link Passage#READER_QUESTION}). */
+    public static final String PASSAGE_ORDINAL = "passage_ordinal";
 
     private static final String CRUMB_SEPARATOR = "\u001f";
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -113,6 +115,7 @@ public final class SectionSchema {
         d.add(new StringField(KIND, PASSAGE_KIND, Field.Store.NO));
         d.add(new StoredField(PASSAGE_OF, p.sectionId()));
         d.add(new StoredField(PASSAGE_SNIPPET, p.snippet()));
+        d.add(new StoredField(PASSAGE_ORDINAL, p.ordinal()));
         for (int m = 0; m < vectors.length; m++) {
             d.add(new KnnFloatVectorField(
                     vectorField(m), unitLength(vectors[m]), VectorSimilarityFunction.DOT_PRODUCT));

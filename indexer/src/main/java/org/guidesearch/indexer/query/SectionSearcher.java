@@ -32,6 +32,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
 import org.guidesearch.indexer.index.SectionAnalyzer;
 import org.guidesearch.indexer.index.SectionSchema;
+import org.guidesearch.indexer.semantic.Passage;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.semantic.SentenceEmbedder.Precision;
 
@@ -49,6 +50,10 @@ public final class SectionSearcher implements Closeable {
     private static final int SNIPPET_FALLBACK_CHARS = 220;
     /** Passages fetched for semantic ranking; several usually come from the same section. */
     private static final int KNN_PASSAGES = 80;
+    /** The query's vector moves toward its best few passages of the guide's prose ({@link VectorFeedback}). */
+    private static final int FEEDBACK_PASSAGES = 3;
+
+    private static final float FEEDBACK_WEIGHT = 0.5f;
     /**
      * Semantic hits must be this similar (cosine) to the query, and within {@link #SEMANTIC_MARGIN} of the best one:
      * nearest neighbours always exist, but a section that shares no word with the query and is only vaguely near it
@@ -93,6 +98,7 @@ public final class SectionSearcher implements Closeable {
     private final KeywordScoring scoring;
     private final SentenceEmbedder embedder;
     private final HybridFusion fusion = new HybridFusion(SEMANTIC_MIN_COSINE, SEMANTIC_MARGIN);
+    private final VectorFeedback feedback = new VectorFeedback(FEEDBACK_PASSAGES, FEEDBACK_WEIGHT);
     /** One counter per cache name, which every generation's cache of that name counts into. */
     private final Map<String, StatsCounter> cacheStats = Map.of(
             TERM_STATES,
@@ -312,14 +318,18 @@ public final class SectionSearcher implements Closeable {
         }
         List<ScoreDoc[]> rankings = new ArrayList<>();
         for (int m = 0; m < vectors.length; m++) {
-            TopDocs passages = g.searcher()
-                    .search(
-                            new KnnFloatVectorQuery(
-                                    SectionSchema.vectorField(m), SectionSchema.unitLength(vectors[m]), KNN_PASSAGES),
-                            KNN_PASSAGES);
+            String field = SectionSchema.vectorField(m);
+            float[] query = SectionSchema.unitLength(vectors[m]);
+            ScoreDoc[] fetched =
+                    g.searcher().search(new KnnFloatVectorQuery(field, query, KNN_PASSAGES), KNN_PASSAGES).scoreDocs;
+            // A reader's question filed by the curation that comes first is the curation's own answer; moving the
+            // query toward the guide's prose only blurred it (the curated judged sets lost 0.02-0.03).
+            if (fetched.length > 0 && !isReaderQuestion(g, fetched[0].doc)) {
+                fetched = sorted(feedback.rescore(g.reader, field, query, fetched, doc -> isOwnProse(g, doc)));
+            }
             Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
-            float best = passages.scoreDocs.length == 0 ? 0 : cosine(passages.scoreDocs[0].score);
-            for (ScoreDoc p : passages.scoreDocs) {
+            float best = fetched.length == 0 ? 0 : cosine(fetched[0].score);
+            for (ScoreDoc p : fetched) {
                 float cosine = cosine(p.score);
                 if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
                 PassageOf passage = g.passages.get(p.doc);
@@ -334,6 +344,20 @@ public final class SectionSearcher implements Closeable {
         }
         if (rankings.size() == 1) return rankings.get(0);
         return HybridFusion.reciprocalRank(rankings, Collections.nCopies(rankings.size(), 1f));
+    }
+
+    private static boolean isReaderQuestion(Generation g, int passageDoc) {
+        PassageOf passage = g.passages.get(passageDoc);
+        return passage != null && passage.ordinal() == Passage.READER_QUESTION;
+    }
+
+    /**
+     * Prose of the section itself: not a definition pointing at it, not a reader's question, and not the lone heading
+     * that stands for a section without prose.
+     */
+    private static boolean isOwnProse(Generation g, int passageDoc) {
+        PassageOf passage = g.passages.get(passageDoc);
+        return passage != null && passage.ordinal() >= 0 && !passage.snippet().isEmpty();
     }
 
     /**
@@ -545,9 +569,19 @@ public final class SectionSearcher implements Closeable {
                     new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
                     Math.max(1, reader.maxDoc()));
             for (ScoreDoc sd : passageDocs.scoreDocs) {
-                Document d = stored.document(sd.doc, Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET));
+                Document d = stored.document(
+                        sd.doc,
+                        Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET, SectionSchema.PASSAGE_ORDINAL));
                 Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
-                if (section != null) passages.put(sd.doc, new PassageOf(section, d.get(SectionSchema.PASSAGE_SNIPPET)));
+                if (section == null) continue;
+                // Generations written before the ordinal was stored read as prose: they serve until the next index.
+                var ordinal = d.getField(SectionSchema.PASSAGE_ORDINAL);
+                passages.put(
+                        sd.doc,
+                        new PassageOf(
+                                section,
+                                d.get(SectionSchema.PASSAGE_SNIPPET),
+                                ordinal == null ? 0 : ordinal.numericValue().intValue()));
             }
             TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
             return new Generation(
@@ -577,7 +611,8 @@ public final class SectionSearcher implements Closeable {
     }
 
     /** A passage's section (its document number) and the snippet it offers, read once per generation. */
-    private record PassageOf(int section, String snippet) {
+    /** @param ordinal the passage's place in its section, or {@link Passage#GUIDEPOST} or a reader's question */
+    private record PassageOf(int section, String snippet, int ordinal) {
         PassageOf {
             snippet = snippet == null ? "" : snippet;
         }

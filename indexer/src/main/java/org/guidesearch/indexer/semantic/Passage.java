@@ -10,6 +10,11 @@ import java.util.Objects;
  *                section's own (a concept definition pointing at it)
  */
 public record Passage(String sectionId, int ordinal, String text, String snippet) {
+    /** The {@code ordinal} of text that points at a section but is not a stretch of it: a concept's definition. */
+    public static final int GUIDEPOST = -1;
+    /** The {@code ordinal} of a reader's question filed under the section by the guide's curation. */
+    public static final int READER_QUESTION = -2;
+
     public Passage {
         Objects.requireNonNull(sectionId, "sectionId");
         Objects.requireNonNull(text, "text");

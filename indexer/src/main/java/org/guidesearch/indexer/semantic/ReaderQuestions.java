@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 public record ReaderQuestions(List<Passage> passages) {
     /** Where the questions live in the data folder. */
     public static final String FOLDER = "questions";
-    /** A question is no stretch of the section, so it has no position in it (concept definitions use -1 likewise). */
-    private static final int ORDINAL = -2;
 
     public ReaderQuestions {
         passages = List.copyOf(passages);
@@ -56,7 +54,7 @@ public record ReaderQuestions(List<Passage> passages) {
                 }
                 for (JsonNode q : entry.path("questions")) {
                     String text = q.asText("").strip();
-                    if (!text.isEmpty()) out.add(new Passage(section, ORDINAL, text, ""));
+                    if (!text.isEmpty()) out.add(new Passage(section, Passage.READER_QUESTION, text, ""));
                 }
             }
         }
