@@ -50,7 +50,10 @@ public final class SectionSearcher implements Closeable {
     private static final int SNIPPET_FALLBACK_CHARS = 220;
     /** Passages fetched for semantic ranking; several usually come from the same section. */
     private static final int KNN_PASSAGES = 80;
-    /** The query's vector moves toward its best few passages of the guide's prose ({@link VectorFeedback}). */
+    /**
+     * The query's vector moves toward the mean of its best three passages of the guide's prose, by half that mean
+     * ({@link VectorFeedback}; README, "Search quality", for the other counts and weights measured).
+     */
     private static final int FEEDBACK_PASSAGES = 3;
 
     private static final float FEEDBACK_WEIGHT = 0.5f;
@@ -323,7 +326,7 @@ public final class SectionSearcher implements Closeable {
             ScoreDoc[] fetched =
                     g.searcher().search(new KnnFloatVectorQuery(field, query, KNN_PASSAGES), KNN_PASSAGES).scoreDocs;
             // A reader's question filed by the curation that comes first is the curation's own answer; moving the
-            // query toward the guide's prose only blurred it (the curated judged sets lost 0.02-0.03).
+            // query toward the guide's prose only blurred it (the curated judged sets lost up to 0.03).
             if (fetched.length > 0 && !isReaderQuestion(g, fetched[0].doc)) {
                 fetched = sorted(feedback.rescore(g.reader, field, query, fetched, doc -> isOwnProse(g, doc)));
             }
@@ -610,8 +613,10 @@ public final class SectionSearcher implements Closeable {
         }
     }
 
-    /** A passage's section (its document number) and the snippet it offers, read once per generation. */
-    /** @param ordinal the passage's place in its section, or {@link Passage#GUIDEPOST} or a reader's question */
+    /**
+     * A passage's section (its document number), the snippet it offers and its ordinal (its place in the section, or
+     * {@link Passage#GUIDEPOST} or {@link Passage#READER_QUESTION}), read once per generation.
+     */
     private record PassageOf(int section, String snippet, int ordinal) {
         PassageOf {
             snippet = snippet == null ? "" : snippet;
