@@ -351,16 +351,12 @@ public final class SectionSearcher implements Closeable {
 
     private static boolean isReaderQuestion(Generation g, int passageDoc) {
         PassageOf passage = g.passages.get(passageDoc);
-        return passage != null && passage.ordinal() == Passage.READER_QUESTION;
+        return passage != null && passage.isReaderQuestion();
     }
 
-    /**
-     * Prose of the section itself: not a definition pointing at it, not a reader's question, and not the lone heading
-     * that stands for a section without prose.
-     */
     private static boolean isOwnProse(Generation g, int passageDoc) {
         PassageOf passage = g.passages.get(passageDoc);
-        return passage != null && passage.ordinal() >= 0 && !passage.snippet().isEmpty();
+        return passage != null && passage.isOwnProse();
     }
 
     /**
@@ -620,6 +616,18 @@ public final class SectionSearcher implements Closeable {
     private record PassageOf(int section, String snippet, int ordinal) {
         PassageOf {
             snippet = snippet == null ? "" : snippet;
+        }
+
+        boolean isReaderQuestion() {
+            return ordinal == Passage.READER_QUESTION;
+        }
+
+        /**
+         * Prose of the section itself: not a definition pointing at it, not a reader's question, and not the lone
+         * heading that stands for a section without prose (its snippet is empty).
+         */
+        boolean isOwnProse() {
+            return ordinal >= 0 && !snippet.isEmpty();
         }
     }
 
