@@ -3,6 +3,7 @@ package org.guidesearch.indexer.index;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -151,10 +152,13 @@ public final class SectionSchema {
      * A title reduced to its words, without the section number: "4.2. The Least Recently Used (LRU) Cache" becomes
      * "the least recently used lru cache", so a query that types the whole title gets the exact-title boost.
      */
+    private static final Pattern NOT_TITLE_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
+
     public static String normalizeTitle(String title) {
-        return Section.withoutNumber(title)
-                .toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}_]+", " ")
+        // compiled once: every plan normalises its query text as a title, and a Unicode class is costly to compile
+        return NOT_TITLE_WORD
+                .matcher(Section.withoutNumber(title).toLowerCase(java.util.Locale.ROOT))
+                .replaceAll(" ")
                 .strip();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.Term;
@@ -84,6 +85,17 @@ public final class QueryPlanner {
      */
     private static final int OTHER_CLAUSES = 1 + 2 * 16 + MAX_SYMBOLS + 1;
 
+    /**
+     * The patterns a plan splits and trims its text with, compiled once: {@code String.split} and
+     * {@code replaceAll} compile theirs on every call, and a plan made five of them (JFR: a few percent of a new
+     * keyword search's CPU).
+     */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern IDENTIFIER_SEPARATORS = Pattern.compile("[._]+");
+    private static final Pattern NOT_WORD_OR_IDENTIFIER = Pattern.compile("[^\\p{L}\\p{N}_.]+");
+    private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[._]+|[._]+$");
+
     private final Analyzer queryAnalyzer;
 
     /** @param synonyms query-time synonyms (a concept's aliases), or null for none */
@@ -103,7 +115,7 @@ public final class QueryPlanner {
         }
         boolean typingLastWord =
                 !Character.isWhitespace(request.query().charAt(request.query().length() - 1));
-        String[] words = raw.split("\\s+");
+        String[] words = WHITESPACE.split(raw);
         String corrected = correct(words, typingLastWord, lexicon);
         String text = corrected == null ? raw : corrected;
 
@@ -148,7 +160,7 @@ public final class QueryPlanner {
     /** The query's symbolic tokens whole, and all its tokens in a row, in {@link SectionSchema#SYMBOLS}. */
     private static void addSymbols(BooleanQuery.Builder query, String text) {
         List<String> tokens = new ArrayList<>();
-        for (String w : text.split("\\s+")) {
+        for (String w : WHITESPACE.split(text)) {
             String t = SymbolAnalyzer.trim(w);
             if (!t.isEmpty()) tokens.add(t);
         }
@@ -229,7 +241,7 @@ public final class QueryPlanner {
      * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
      */
     private static boolean everyPartIsKnown(Lexicon lexicon, String identifier) {
-        String[] parts = identifier.split("[._]+");
+        String[] parts = IDENTIFIER_SEPARATORS.split(identifier);
         if (parts.length < 2) return false;
         for (String part : parts) {
             if (!part.isEmpty() && !lexicon.knows(SectionSchema.SPELL, part)) return false;
@@ -245,7 +257,9 @@ public final class QueryPlanner {
     }
 
     private static String lastWord(String text) {
-        String[] parts = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_.]+");
-        return parts.length == 0 ? "" : parts[parts.length - 1].replaceAll("^[._]+|[._]+$", "");
+        String[] parts = NOT_WORD_OR_IDENTIFIER.split(text.toLowerCase(Locale.ROOT));
+        return parts.length == 0
+                ? ""
+                : EDGE_SEPARATORS.matcher(parts[parts.length - 1]).replaceAll("");
     }
 }

@@ -30,6 +30,8 @@ final class QueryShape {
     /** Sentence punctuation after a word; compiled once, as every question's words go through it. */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?,.!]+$");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private QueryShape() {}
 
     /**
@@ -41,7 +43,7 @@ final class QueryShape {
     static String keywordsOf(String text) {
         if (!isQuestion(text)) return text;
         StringBuilder out = new StringBuilder();
-        for (String w : text.strip().split("\\s+")) {
+        for (String w : WHITESPACE.split(text.strip())) {
             String lower =
                     TRAILING_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
             if (ASKING.contains(lower) || FUNCTION.contains(lower)) continue;
@@ -55,7 +57,7 @@ final class QueryShape {
         String stripped = text.strip();
         if (stripped.endsWith("?")) return true;
         if (stripped.isEmpty()) return false;
-        String[] words = stripped.toLowerCase(Locale.ROOT).split("\\s+");
+        String[] words = WHITESPACE.split(stripped.toLowerCase(Locale.ROOT));
         if (ASKING.contains(words[0])) return true;
         if (words.length < QUESTION_MIN_WORDS) return false;
         for (String w : words) {

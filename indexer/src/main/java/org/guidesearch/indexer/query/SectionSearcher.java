@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -50,6 +51,9 @@ public final class SectionSearcher implements Closeable {
     private static final int SNIPPET_FALLBACK_CHARS = 220;
     /** Passages fetched for semantic ranking; several usually come from the same section. */
     private static final int KNN_PASSAGES = 80;
+
+    /** Compiled once: a fallback snippet is cut for many hits of every query. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /**
      * The query's vector moves toward the mean of its best three passages of the guide's prose, by half that mean
      * ({@link VectorFeedback}; README, "Search quality", for the other counts and weights measured).
@@ -456,7 +460,7 @@ public final class SectionSearcher implements Closeable {
     /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
     private static String fallbackSnippet(String text) {
         String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
-        return escapeHtml(cut.replaceAll("\\s+", " ").strip());
+        return escapeHtml(WHITESPACE.matcher(cut).replaceAll(" ").strip());
     }
 
     static String escapeHtml(String s) {
