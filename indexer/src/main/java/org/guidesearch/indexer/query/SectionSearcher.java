@@ -28,7 +28,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
 import org.guidesearch.indexer.index.SectionAnalyzer;
@@ -608,7 +607,7 @@ public final class SectionSearcher implements Closeable {
 
         IndexSearcher searcher() {
             IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(new BM25Similarity());
+            searcher.setSimilarity(LeafScores.SIMILARITY);
             return searcher;
         }
     }

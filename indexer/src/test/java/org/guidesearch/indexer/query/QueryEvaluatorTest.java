@@ -71,6 +71,7 @@ class QueryEvaluatorTest {
         }
         reader = DirectoryReader.open(dir);
         lucene = new IndexSearcher(reader);
+        lucene.setSimilarity(LeafScores.SIMILARITY); // Lucene's own scoring, with the service's BM25 settings
         TermStatesCache termStates = new TermStatesCache(reader, StatsCounter.disabledStatsCounter());
         evaluator = new QueryEvaluator(new LeafScores(
                 reader,
