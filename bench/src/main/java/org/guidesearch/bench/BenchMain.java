@@ -43,7 +43,7 @@ import org.openjdk.jmh.util.Statistics;
  * The benchmark command ({@code ./bench/run}): JMH for search and neighbourhoods in-process, then the real service
  * started in this JVM on loopback under HTTP load from wrk (a separate process), beside a plain Javalin endpoint that
  * is the ceiling, then start-up, re-index and heap figures. Prints one table. Options: {@code --seconds=N} per wrk run
- * (default 8, max 20), {@code --rounds=N} (3), {@code --warmup=N} seconds per row before the rounds (3),
+ * (default 8, max 20), {@code --rounds=N} (3), {@code --warmup=N} seconds per row before the rounds (20),
  * {@code --connections=N} (32), {@code --no-jmh}, {@code --only=TEXT} (rows whose label contains TEXT, and the
  * ceilings).
  */
@@ -60,7 +60,11 @@ public final class BenchMain {
         }
         int seconds = Math.min(20, Integer.parseInt(opts.getOrDefault("seconds", "8")));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
+        // 20 s per row: on two cores the JIT's compiler threads share the CPU with 32 busy request threads, and with 3
+        // s
+        // the rounds still caught it compiling (its threads used 14-16 % of the JVM's CPU minutes into the load) and
+        // ranged 1.3k-2.5k req/s on unseen keyword queries; after 20 s per row they range 4.1k-4.7k.
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         boolean jmh = !opts.containsKey("no-jmh");
         String only = opts.get("only");
