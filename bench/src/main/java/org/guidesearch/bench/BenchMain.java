@@ -60,10 +60,9 @@ public final class BenchMain {
         }
         int seconds = Math.min(20, Integer.parseInt(opts.getOrDefault("seconds", "8")));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-        // 20 s per row: on two cores the JIT's compiler threads share the CPU with 32 busy request threads, and with 3
-        // s
-        // the rounds still caught it compiling (its threads used 14-16 % of the JVM's CPU minutes into the load) and
-        // ranged 1.3k-2.5k req/s on unseen keyword queries; after 20 s per row they range 4.1k-4.7k.
+        // 20 s per row: on two cores the JIT's compiler threads share the CPU with 32 busy request threads; after 3 s
+        // they still took 14-16 % of the JVM's CPU minutes into the load, and the unseen keyword rounds ranged
+        // 1.3k-2.5k req/s (4.1k-4.7k after 20 s per row).
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         boolean jmh = !opts.containsKey("no-jmh");

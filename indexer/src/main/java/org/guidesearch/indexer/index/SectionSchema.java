@@ -148,14 +148,14 @@ public final class SectionSchema {
         return raw == null || raw.isEmpty() ? List.of() : Arrays.asList(raw.split(CRUMB_SEPARATOR));
     }
 
+    /** What {@link #normalizeTitle} turns into a space; compiled once, as every plan normalises its query text. */
+    private static final Pattern NOT_TITLE_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
+
     /**
      * A title reduced to its words, without the section number: "4.2. The Least Recently Used (LRU) Cache" becomes
      * "the least recently used lru cache", so a query that types the whole title gets the exact-title boost.
      */
-    private static final Pattern NOT_TITLE_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
-
     public static String normalizeTitle(String title) {
-        // compiled once: every plan normalises its query text as a title, and a Unicode class is costly to compile
         return NOT_TITLE_WORD
                 .matcher(Section.withoutNumber(title).toLowerCase(java.util.Locale.ROOT))
                 .replaceAll(" ")

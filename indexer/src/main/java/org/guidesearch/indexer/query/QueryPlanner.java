@@ -85,13 +85,9 @@ public final class QueryPlanner {
      */
     private static final int OTHER_CLAUSES = 1 + 2 * 16 + MAX_SYMBOLS + 1;
 
-    /**
-     * The patterns a plan splits and trims its text with, compiled once: {@code String.split} and
-     * {@code replaceAll} compile theirs on every call, and a plan made five of them (JFR: a few percent of a new
-     * keyword search's CPU).
-     */
+    // The patterns a plan splits and trims its text with, compiled once: String.split and replaceAll compile theirs
+    // on every call, and a plan compiled five of them (JFR: a few percent of a new keyword search's CPU).
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     private static final Pattern IDENTIFIER_SEPARATORS = Pattern.compile("[._]+");
     private static final Pattern NOT_WORD_OR_IDENTIFIER = Pattern.compile("[^\\p{L}\\p{N}_.]+");
     private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[._]+|[._]+$");
