@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -330,8 +331,9 @@ public final class SectionSearcher implements Closeable {
                     g.searcher().search(new KnnFloatVectorQuery(field, query, KNN_PASSAGES), KNN_PASSAGES).scoreDocs;
             // A reader's question filed by the curation that comes first is the curation's own answer; moving the
             // query toward the guide's prose only blurred it (the curated judged sets lost up to 0.03).
-            if (fetched.length > 0 && !isReaderQuestion(g, fetched[0].doc)) {
-                fetched = sorted(feedback.rescore(g.reader, field, query, fetched, doc -> isOwnProse(g, doc)));
+            if (fetched.length > 0 && !passageIs(g, fetched[0].doc, PassageOf::isReaderQuestion)) {
+                fetched = sorted(feedback.rescore(
+                        g.reader, field, query, fetched, doc -> passageIs(g, doc, PassageOf::isOwnProse)));
             }
             Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
             float best = fetched.length == 0 ? 0 : cosine(fetched[0].score);
@@ -352,14 +354,10 @@ public final class SectionSearcher implements Closeable {
         return HybridFusion.reciprocalRank(rankings, Collections.nCopies(rankings.size(), 1f));
     }
 
-    private static boolean isReaderQuestion(Generation g, int passageDoc) {
+    /** Whether {@code passageDoc} is a passage of a section and of the kind {@code kind} asks for. */
+    private static boolean passageIs(Generation g, int passageDoc, Predicate<PassageOf> kind) {
         PassageOf passage = g.passages.get(passageDoc);
-        return passage != null && passage.isReaderQuestion();
-    }
-
-    private static boolean isOwnProse(Generation g, int passageDoc) {
-        PassageOf passage = g.passages.get(passageDoc);
-        return passage != null && passage.isOwnProse();
+        return passage != null && kind.test(passage);
     }
 
     /**
@@ -516,6 +514,7 @@ public final class SectionSearcher implements Closeable {
      */
     private record Generation(
             DirectoryReader reader,
+            IndexSearcher searcher,
             Map<String, Integer> sectionDocs,
             Map<Integer, String> docOf,
             Set<Integer> summaries,
@@ -529,7 +528,10 @@ public final class SectionSearcher implements Closeable {
             QueryPlanner planner) {
         static Generation open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
+            // One searcher per generation, with the service's BM25: it is thread-safe, and building one per query was
+            // work repeated on every semantic search.
             IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(LeafScores.SIMILARITY);
             Map<String, Integer> sectionDocs = new HashMap<>();
             Map<Integer, String> docOf = new HashMap<>();
             Set<Integer> summaries = new java.util.HashSet<>();
@@ -588,6 +590,7 @@ public final class SectionSearcher implements Closeable {
             TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
             return new Generation(
                     reader,
+                    searcher,
                     Map.copyOf(sectionDocs),
                     Map.copyOf(docOf),
                     Set.copyOf(summaries),
@@ -603,12 +606,6 @@ public final class SectionSearcher implements Closeable {
                             stats.get(LEAF_SCORES))),
                     Map.copyOf(passages),
                     planner);
-        }
-
-        IndexSearcher searcher() {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(LeafScores.SIMILARITY);
-            return searcher;
         }
     }
 
