@@ -10,11 +10,23 @@ final class LeafMatches {
 
     private final int[] docs;
     private final float[] scores;
+    /** What every score is multiplied by: the boost of a query whose unboosted matches are shared. */
+    private final float scale;
 
     LeafMatches(int[] docs, float[] scores) {
+        this(docs, scores, 1f);
+    }
+
+    private LeafMatches(int[] docs, float[] scores, float scale) {
         if (docs.length != scores.length) throw new IllegalArgumentException("one score per document");
         this.docs = docs;
         this.scores = scores;
+        this.scale = scale;
+    }
+
+    /** The same matches with every score multiplied by {@code boost}, sharing these arrays. */
+    LeafMatches scaled(float boost) {
+        return boost == 1f || docs.length == 0 ? this : new LeafMatches(docs, scores, scale * boost);
     }
 
     int size() {
@@ -26,6 +38,6 @@ final class LeafMatches {
     }
 
     float score(int i) {
-        return scores[i];
+        return scores[i] * scale;
     }
 }

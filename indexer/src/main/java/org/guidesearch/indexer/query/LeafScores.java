@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -26,8 +28,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * <p>A generation never changes, so neither does what a leaf matches or how it scores. Profiling showed that
  * Lucene spent most of a keyword search setting up each of a query's thirty-odd leaves (weights, postings readers,
  * phrase statistics), not scoring the few sections they match; readers' queries share their words, so the same
- * leaves come back again and again. Bounded to about {@link #MAX_BYTES}: what readers type cannot grow it without end,
- * and Caffeine's frequency-based admission keeps the leaves that come back rather than one-off ones.
+ * leaves come back again and again. A single indexed term is kept for the generation's life (a guide of 300 sections
+ * holds about 120,000 postings in all, a few megabytes); the other leaves (phrases, synonyms, prefixes) are bounded to
+ * about {@link #MAX_BYTES}: what readers type cannot grow them without end, and Caffeine's frequency-based admission
+ * keeps the leaves that come back rather than one-off ones.
  */
 final class LeafScores {
     /**
@@ -48,6 +52,14 @@ final class LeafScores {
     private final TermStatesCache termStates;
     private final TermDocs termDocs;
     private final Cache<Key, LeafMatches> cache;
+    /**
+     * Each indexed term's matches at boost 1, kept for the generation's life: most leaves of a query are single terms,
+     * and a plain map answers them without the cache's bookkeeping (JFR, unseen keyword queries at 32 connections:
+     * the cache's reads took 7 % of the service's CPU, and the upkeep they cause on the searching thread a few more).
+     * Bounded by the generation's own postings: only terms the dictionary holds are kept ({@link #lacksAWord} answers
+     * the others first).
+     */
+    private final Map<Term, LeafMatches> termMatches = new ConcurrentHashMap<>();
 
     /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
     LeafScores(IndexReader reader, TermStatesCache termStates, TermDocs termDocs, StatsCounter stats) {
@@ -67,6 +79,20 @@ final class LeafScores {
     /** {@code leaf} in the primitive form Lucene scores (a one-term phrase becomes a term query, and so on). */
     Query rewrite(Query leaf) throws IOException {
         return searcher.rewrite(leaf);
+    }
+
+    /**
+     * What the indexed term of {@code leaf} matches, weighted by {@code boost}: BM25's weight is linear in the boost,
+     * so one unboosted list serves every field boost the term is asked with.
+     */
+    LeafMatches ofTerm(TermQuery leaf, float boost) throws IOException {
+        Term term = leaf.getTerm();
+        LeafMatches matches = termMatches.get(term);
+        if (matches == null) {
+            matches = score(leaf, 1f);
+            termMatches.putIfAbsent(term, matches);
+        }
+        return matches.scaled(boost);
     }
 
     /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */

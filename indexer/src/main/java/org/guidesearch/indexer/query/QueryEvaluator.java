@@ -10,6 +10,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Scores a query's boolean and boost structure the way Lucene's {@link BooleanQuery} does (a document's score is
@@ -52,6 +53,7 @@ final class QueryEvaluator {
         }
         // Leaves that cannot match are told apart as cheaply as kept ones are found, so they are not kept.
         if (leaves.lacksAWord(query)) return LeafMatches.NONE;
+        if (query instanceof TermQuery t) return leaves.ofTerm(t, boost);
         LeafMatches known = leaves.known(query, boost);
         if (known != null) return known;
         if (leaves.wordsNeverMeet(query)) return LeafMatches.NONE;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.FieldInfo;
@@ -107,7 +108,11 @@ final class TermStatesCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.replaceAll((field, terms) -> Map.copyOf(terms));
+        // Left as hash maps, unmodifiable: Map.copyOf's open addressing compares keys on every probe, and a BytesRef
+        // compares its bytes, where a hash map compares the stored hashes first. A new query's words are looked up
+        // here in every field, mostly in vain: the copies' probing took 6 % of the service's CPU (JFR, unseen keyword
+        // queries).
+        out.replaceAll((field, terms) -> Collections.unmodifiableMap(terms));
         return Map.copyOf(out);
     }
 
