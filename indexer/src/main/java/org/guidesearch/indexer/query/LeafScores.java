@@ -51,7 +51,8 @@ final class LeafScores {
     private final IndexSearcher searcher;
     private final TermStatesCache termStates;
     private final TermDocs termDocs;
-    private final Cache<Key, LeafMatches> cache;
+    /** The other leaves' matches (phrases, synonyms, prefixes) at boost 1, by the leaf. */
+    private final Cache<Query, LeafMatches> cache;
     /**
      * Each indexed term's matches at boost 1, kept for the generation's life: most leaves of a query are single terms,
      * and a plain map answers them without the cache's bookkeeping (JFR, unseen keyword queries at 32 connections:
@@ -65,7 +66,7 @@ final class LeafScores {
     LeafScores(IndexReader reader, TermStatesCache termStates, TermDocs termDocs, StatsCounter stats) {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(MAX_BYTES)
-                .weigher((Key key, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
+                .weigher((Query leaf, LeafMatches m) -> ENTRY_BYTES + MATCH_BYTES * m.size())
                 .executor(Runnable::run) // evict on the searching thread: no background tasks to own or stop
                 .recordStats(() -> stats)
                 .build();
@@ -81,28 +82,25 @@ final class LeafScores {
         return searcher.rewrite(leaf);
     }
 
-    /**
-     * What the indexed term of {@code leaf} matches, weighted by {@code boost}: BM25's weight is linear in the boost,
-     * so one unboosted list serves every field boost the term is asked with.
-     */
-    LeafMatches ofTerm(TermQuery leaf, float boost) throws IOException {
+    /** What the indexed term of {@code leaf} matches, at boost 1. */
+    LeafMatches ofTerm(TermQuery leaf) throws IOException {
         Term term = leaf.getTerm();
         LeafMatches matches = termMatches.get(term);
         if (matches == null) {
-            matches = score(leaf, 1f);
+            matches = score(leaf);
             termMatches.putIfAbsent(term, matches);
         }
-        return matches.scaled(boost);
+        return matches;
     }
 
-    /** What {@code leaf} weighted by {@code boost} matched when it was last scored, or null. */
-    LeafMatches known(Query leaf, float boost) {
-        return cache.getIfPresent(new Key(leaf, boost));
+    /** What {@code leaf} matched at boost 1 when it was last scored, or null. */
+    LeafMatches known(Query leaf) {
+        return cache.getIfPresent(leaf);
     }
 
-    /** Keeps what {@code leaf} matched (the cache may evict it later). */
-    void remember(Query leaf, float boost, LeafMatches matches) {
-        cache.put(new Key(leaf, boost), matches);
+    /** Keeps what {@code leaf} matched at boost 1 (the cache may evict it later). */
+    void remember(Query leaf, LeafMatches matches) {
+        cache.put(leaf, matches);
     }
 
     Cache<?, ?> cache() {
@@ -113,10 +111,10 @@ final class LeafScores {
         return termDocs.cache();
     }
 
-    /** Scores {@code leaf}, which must be rewritten already, with Lucene over every segment. */
-    LeafMatches score(Query leaf, float boost) throws IOException {
+    /** Scores {@code leaf} at boost 1, which must be rewritten already, with Lucene over every segment. */
+    LeafMatches score(Query leaf) throws IOException {
         Query query = leaf instanceof TermQuery t ? termStates.withStates(t) : leaf;
-        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, boost);
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE, 1f);
         int[] docs = new int[16];
         float[] scores = new float[16];
         int n = 0;
@@ -166,7 +164,4 @@ final class LeafScores {
         }
         return false;
     }
-
-    /** Leaf queries compare by their terms and settings (a term query's cached dictionary state does not count). */
-    private record Key(Query leaf, float boost) {}
 }

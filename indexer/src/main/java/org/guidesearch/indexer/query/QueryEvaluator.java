@@ -53,17 +53,19 @@ final class QueryEvaluator {
         }
         // Leaves that cannot match are told apart as cheaply as kept ones are found, so they are not kept.
         if (leaves.lacksAWord(query)) return LeafMatches.NONE;
-        if (query instanceof TermQuery t) return leaves.ofTerm(t, boost);
-        LeafMatches known = leaves.known(query, boost);
-        if (known != null) return known;
+        // Leaves are kept at boost 1 and scaled: a leaf's score is linear in its boost (BM25's weight, a constant
+        // score).
+        if (query instanceof TermQuery t) return leaves.ofTerm(t).scaled(boost);
+        LeafMatches known = leaves.known(query);
+        if (known != null) return known.scaled(boost);
         if (leaves.wordsNeverMeet(query)) return LeafMatches.NONE;
         Query rewritten = leaves.rewrite(query);
         LeafMatches computed =
                 rewritten != query && (rewritten instanceof BooleanQuery || rewritten instanceof BoostQuery)
-                        ? evaluate(rewritten, boost)
-                        : leaves.score(rewritten, boost);
-        leaves.remember(query, boost, computed);
-        return computed;
+                        ? evaluate(rewritten, 1f)
+                        : leaves.score(rewritten);
+        leaves.remember(query, computed);
+        return computed.scaled(boost);
     }
 
     /** Required clauses must all match and add their scores; optional ones add theirs; excluded ones remove. */
