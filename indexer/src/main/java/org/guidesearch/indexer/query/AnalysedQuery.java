@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.QueryBuilder;
@@ -76,6 +78,23 @@ final class AnalysedQuery {
         }
         Query copied = FieldRetarget.to(anyWordModel, field, terms);
         return copied != null ? copied : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
+    }
+
+    /**
+     * Any of the words in every one of {@code fields}, each field's score weighted; null when the text has no
+     * searchable word. Scored a word at a time across the fields ({@link WordsInFields}) when the words' query can be
+     * copied between fields, as any query the builder makes of words is; else one copy per field.
+     */
+    Query anyWordIn(WeightedFields fields) {
+        Query model = anyWord(fields.first());
+        if (model == null) return null;
+        if (FieldRetarget.copiable(model)) return new WordsInFields(model, fields);
+        BooleanQuery.Builder each = new BooleanQuery.Builder();
+        for (WeightedFields.Field f : fields.fields()) {
+            Query q = anyWord(f.name());
+            each.add(f.boost() == 1f ? q : new BoostQuery(q, f.boost()), Occur.SHOULD);
+        }
+        return each.build();
     }
 
     /**

@@ -43,6 +43,16 @@ final class FieldRetarget {
         return copy(query, field, slop, terms);
     }
 
+    /** Whether {@link #to} can copy {@code query}: it is made of boolean, boost, term, synonym and phrase queries. */
+    static boolean copiable(Query query) {
+        if (query instanceof BoostQuery b) return copiable(b.getQuery());
+        if (query instanceof BooleanQuery b) return b.clauses().stream().allMatch(c -> copiable(c.getQuery()));
+        return query instanceof TermQuery
+                || query instanceof SynonymQuery
+                || query instanceof PhraseQuery
+                || query instanceof MultiPhraseQuery;
+    }
+
     private static Query copy(Query query, String field, int slop, TermSource terms) {
         if (query instanceof BoostQuery b) {
             Query inner = copy(b.getQuery(), field, slop, terms);

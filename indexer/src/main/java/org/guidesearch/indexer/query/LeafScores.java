@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -20,6 +22,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What each leaf query (a term, a phrase, a group of synonyms, a prefix) matches in one index generation, with
@@ -62,6 +65,13 @@ final class LeafScores {
      */
     private final Map<Term, LeafMatches> termMatches = new ConcurrentHashMap<>();
 
+    /**
+     * Each word's weighted matches across a set of fields, added up ({@link #ofWordIn}), kept for the generation's life
+     * like single terms' and bounded the same way: only words some field's dictionary holds are kept, under that
+     * dictionary's own bytes.
+     */
+    private final Map<WeightedFields, Map<BytesRef, LeafMatches>> wordsInFields = new ConcurrentHashMap<>();
+
     /** @param stats where the cache counts hits and misses (one counter outlives the generations) */
     LeafScores(IndexReader reader, TermStatesCache termStates, TermDocs termDocs, StatsCounter stats) {
         this.cache = Caffeine.newBuilder()
@@ -91,6 +101,34 @@ final class LeafScores {
             termMatches.putIfAbsent(term, matches);
         }
         return matches;
+    }
+
+    /**
+     * What the term {@code word} matches in every one of {@code fields}, each field's scores multiplied by its weight and
+     * the fields' added: what the fields' term queries, boosted, score as optional clauses of one boolean query.
+     */
+    LeafMatches ofWordIn(BytesRef word, WeightedFields fields) throws IOException {
+        Map<BytesRef, LeafMatches> kept = wordsInFields.computeIfAbsent(fields, f -> new ConcurrentHashMap<>());
+        LeafMatches matches = kept.get(word);
+        if (matches != null) return matches;
+        List<LeafMatches> each = new ArrayList<>(fields.fields().size());
+        BytesRef indexed = null;
+        for (WeightedFields.Field f : fields.fields()) {
+            Term term = termStates.term(f.name(), word);
+            if (termStates.docFreq(term) == 0) continue;
+            indexed = term.bytes(); // the dictionary's own copy, which nothing changes
+            each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
+        }
+        if (indexed == null)
+            return LeafMatches.NONE; // in no field: not kept, so that unknown words cannot grow the map
+        matches = ScoreSum.of(each);
+        kept.putIfAbsent(indexed, matches);
+        return matches;
+    }
+
+    /** The term of {@code field} with {@code bytes}: the dictionary's own when it is indexed. */
+    Term term(String field, BytesRef bytes) {
+        return termStates.term(field, bytes);
     }
 
     /** What {@code leaf} matched at boost 1 when it was last scored, or null. */

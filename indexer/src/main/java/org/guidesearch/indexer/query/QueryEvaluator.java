@@ -3,7 +3,6 @@ package org.guidesearch.indexer.query;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,6 +50,9 @@ final class QueryEvaluator {
         if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
             return bool(b, boost);
         }
+        if (query instanceof WordsInFields w) {
+            return inFields(w.model(), w.fields(), boost);
+        }
         // Leaves that cannot match are told apart as cheaply as kept ones are found, so they are not kept.
         if (leaves.lacksAWord(query)) return LeafMatches.NONE;
         // Leaves are kept at boost 1 and scaled: a leaf's score is linear in its boost (BM25's weight, a constant
@@ -68,6 +70,35 @@ final class QueryEvaluator {
         return computed.scaled(boost);
     }
 
+    /**
+     * {@code query}, a query of one field, scored in every one of {@code fields} with their weights, as the optional
+     * clauses of one boolean query would score its copies ({@link WordsInFields}). A sum of optional clauses is the sum
+     * of its clauses in every field, so the words' sums across the fields are kept and added ({@link
+     * LeafScores#ofWordIn}); any other part (a conjunction, a phrase, a group of synonyms) is copied to each field.
+     */
+    private LeafMatches inFields(Query query, WeightedFields fields, float boost) throws IOException {
+        if (query instanceof BoostQuery b) {
+            return inFields(b.getQuery(), fields, boost * b.getBoost());
+        }
+        if (query instanceof TermQuery t) {
+            return leaves.ofWordIn(t.getTerm().bytes(), fields).scaled(boost);
+        }
+        List<LeafMatches> parts = new ArrayList<>();
+        if (query instanceof BooleanQuery b && isSumOfOptional(b)) {
+            for (BooleanClause c : b.clauses()) parts.add(inFields(c.getQuery(), fields, boost));
+        } else {
+            for (WeightedFields.Field f : fields.fields()) {
+                parts.add(evaluate(FieldRetarget.to(query, f.name(), leaves::term), boost * f.boost()));
+            }
+        }
+        return ScoreSum.of(parts);
+    }
+
+    private static boolean isSumOfOptional(BooleanQuery query) {
+        return query.getMinimumNumberShouldMatch() == 0
+                && query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+    }
+
     /** Required clauses must all match and add their scores; optional ones add theirs; excluded ones remove. */
     private LeafMatches bool(BooleanQuery query, float boost) throws IOException {
         List<LeafMatches> required = new ArrayList<>();
@@ -82,106 +113,18 @@ final class QueryEvaluator {
                 case MUST_NOT -> excluded.add(evaluate(c.getQuery(), 0f));
             }
         }
-        Sum sum;
+        ScoreSum sum;
         if (required.isEmpty() && filters.isEmpty()) {
             if (optional.isEmpty()) return LeafMatches.NONE;
-            sum = new Sum(optional.get(0));
+            sum = new ScoreSum(optional.get(0));
             for (int i = 1; i < optional.size(); i++) sum.or(optional.get(i));
         } else {
-            sum = required.isEmpty() ? new Sum(filters.get(0)).zeroed() : new Sum(required.get(0));
+            sum = required.isEmpty() ? new ScoreSum(filters.get(0)).zeroed() : new ScoreSum(required.get(0));
             for (int i = required.isEmpty() ? 0 : 1; i < required.size(); i++) sum.and(required.get(i), true);
             for (LeafMatches f : filters) sum.and(f, false);
             for (LeafMatches o : optional) sum.addWhereMatched(o);
         }
         for (LeafMatches e : excluded) sum.without(e);
         return sum.toMatches();
-    }
-
-    /** Sorted documents with double-precision running sums, as Lucene's boolean scorers add clause scores. */
-    private static final class Sum {
-        private int[] docs;
-        private double[] scores;
-        private int n;
-
-        Sum(LeafMatches first) {
-            n = first.size();
-            docs = new int[n];
-            scores = new double[n];
-            for (int i = 0; i < n; i++) {
-                docs[i] = first.doc(i);
-                scores[i] = first.score(i);
-            }
-        }
-
-        Sum zeroed() {
-            Arrays.fill(scores, 0, n, 0d);
-            return this;
-        }
-
-        /** Union: documents of either, scores added. */
-        void or(LeafMatches other) {
-            int[] d = new int[n + other.size()];
-            double[] s = new double[d.length];
-            int i = 0, j = 0, k = 0;
-            while (i < n || j < other.size()) {
-                if (j == other.size() || (i < n && docs[i] < other.doc(j))) {
-                    d[k] = docs[i];
-                    s[k++] = scores[i++];
-                } else if (i == n || other.doc(j) < docs[i]) {
-                    d[k] = other.doc(j);
-                    s[k++] = other.score(j++);
-                } else {
-                    d[k] = docs[i];
-                    s[k++] = scores[i++] + other.score(j++);
-                }
-            }
-            docs = d;
-            scores = s;
-            n = k;
-        }
-
-        /** Intersection: documents of both, the other's scores added when {@code scoring}. */
-        void and(LeafMatches other, boolean scoring) {
-            walk(other, Keep.SHARED, scoring);
-        }
-
-        /** Adds the other's scores to the documents already here, matching no new ones. */
-        void addWhereMatched(LeafMatches other) {
-            walk(other, Keep.ALL, true);
-        }
-
-        /** Removes the other's documents. */
-        void without(LeafMatches other) {
-            walk(other, Keep.UNSHARED, false);
-        }
-
-        /** Which of the documents here stay after a walk beside another, sorted list. */
-        private enum Keep {
-            SHARED,
-            UNSHARED,
-            ALL
-        }
-
-        /** One pass over both sorted lists: keeps documents as {@code keep} says, adding shared ones' scores if asked. */
-        private void walk(LeafMatches other, Keep keep, boolean addScores) {
-            int j = 0;
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                while (j < other.size() && other.doc(j) < docs[i]) j++;
-                boolean shared = j < other.size() && other.doc(j) == docs[i];
-                if (keep == Keep.SHARED && !shared || keep == Keep.UNSHARED && shared) continue;
-                docs[k] = docs[i];
-                scores[k++] = scores[i] + (shared && addScores ? other.score(j) : 0);
-            }
-            n = k;
-        }
-
-        LeafMatches toMatches() {
-            if (n == 0) return LeafMatches.NONE;
-            int[] d = Arrays.copyOf(docs, n);
-            float[] s = new float[n];
-            for (int i = 0; i < n; i++) s[i] = (float) scores[i];
-            return new LeafMatches(d, s);
-        }
     }
 }

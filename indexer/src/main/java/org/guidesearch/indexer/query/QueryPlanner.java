@@ -45,6 +45,15 @@ public final class QueryPlanner {
     private static final float CODE_BOOST = 0.4f;
     private static final float SYNOPSIS_BOOST = 0.8f;
     private static final float ASKED_BOOST = 0.6f;
+    /** The fields searched for any of the words, each weighted, in the order the plan's copies had them. */
+    private static final WeightedFields ANY_WORD_FIELDS = new WeightedFields(List.of(
+            new WeightedFields.Field(SectionSchema.TITLE, TITLE_BOOST),
+            new WeightedFields.Field(SectionSchema.BREADCRUMB, BREADCRUMB_BOOST),
+            new WeightedFields.Field(SectionSchema.PROSE, PROSE_BOOST),
+            new WeightedFields.Field(SectionSchema.CODE, CODE_BOOST),
+            new WeightedFields.Field(SectionSchema.SYNOPSIS, SYNOPSIS_BOOST),
+            new WeightedFields.Field(SectionSchema.ASKED, ASKED_BOOST)));
+
     private static final float TITLE_PHRASE_BOOST = 2.0f;
     /**
      * The query's words together in the prose (within three positions) say more than any one of them in a title: a
@@ -75,9 +84,7 @@ public final class QueryPlanner {
      */
     private static final int MAX_CORRECTIONS = 4;
 
-    /** The fields searched for any of the words, and for the words as a phrase, by {@link #plan}. */
-    private static final int ANY_WORD_QUERIES = 6;
-
+    /** The fields searched for the words as a phrase by {@link #plan}. */
     private static final int PHRASE_QUERIES = 2;
     /**
      * Clauses of the plan besides words and phrases: the exact title, the two prefix queries, which Lucene rewrites
@@ -121,17 +128,14 @@ public final class QueryPlanner {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         Set<String> highlight = new HashSet<>();
         boolean any = false;
-        any |= add(query, analysed.anyWord(SectionSchema.TITLE), TITLE_BOOST);
-        any |= add(query, analysed.anyWord(SectionSchema.BREADCRUMB), BREADCRUMB_BOOST);
-        Query prose = analysed.anyWord(SectionSchema.PROSE);
-        any |= add(query, prose, PROSE_BOOST);
-        any |= add(query, analysed.anyWord(SectionSchema.CODE), CODE_BOOST);
-        any |= add(query, analysed.anyWord(SectionSchema.SYNOPSIS), SYNOPSIS_BOOST);
-        any |= add(query, analysed.anyWord(SectionSchema.ASKED), ASKED_BOOST);
-        if (prose != null) {
-            Set<Term> proseTerms = new HashSet<>();
-            prose.visit(QueryVisitor.termCollector(proseTerms));
-            proseTerms.forEach(t -> highlight.add(t.text()));
+        Query anyWord = analysed.anyWordIn(ANY_WORD_FIELDS);
+        if (anyWord != null) {
+            any = true;
+            query.add(anyWord, Occur.SHOULD);
+            // Every field's copy holds the same words: the model's are the prose's, which snippets mark.
+            Set<Term> terms = new HashSet<>();
+            (anyWord instanceof WordsInFields w ? w.model() : anyWord).visit(QueryVisitor.termCollector(terms));
+            terms.forEach(t -> highlight.add(t.text()));
         }
         // Null when there is a single word, or no room for phrases beside the words.
         add(query, analysed.phrase(SectionSchema.TITLE, 1), TITLE_PHRASE_BOOST);
@@ -182,7 +186,10 @@ public final class QueryPlanner {
      * as it is a global setting: then neither the evaluator nor Lucene's own searcher can fail on the plan.
      */
     private static ClauseBudget budget() {
-        return new ClauseBudget(IndexSearcher.getMaxClauseCount() - OTHER_CLAUSES, ANY_WORD_QUERIES, PHRASE_QUERIES);
+        return new ClauseBudget(
+                IndexSearcher.getMaxClauseCount() - OTHER_CLAUSES,
+                ANY_WORD_FIELDS.fields().size(),
+                PHRASE_QUERIES);
     }
 
     /**

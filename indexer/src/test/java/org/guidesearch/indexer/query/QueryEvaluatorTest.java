@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The evaluator answers exactly what Lucene answers, for random boolean trees of terms, phrases, synonyms and term
- * sets (words the index lacks included, phrases whose words no document holds together) with every kind of clause and nested boosts, over an index of several
- * segments; and answers it again the same from its remembered leaves.
+ * sets (words the index lacks included, phrases whose words no document holds together) with every kind of clause and nested boosts, and
+ * parts searched in several weighted fields at once ({@link WordsInFields}), over an index of several segments; and
+ * answers it again the same from its remembered leaves.
  */
 class QueryEvaluatorTest {
     private static final String[] WORDS = {"gil", "thread", "lock", "async", "loop", "heap", "slot", "wheel"};
@@ -122,7 +125,17 @@ class QueryEvaluatorTest {
             if (random.nextInt(8) == 0) b.setMinimumNumberShouldMatch(1);
             q = b.build();
         }
+        if (random.nextInt(4) == 0 && FieldRetarget.copiable(q)) q = new WordsInFields(q, fields(random));
         return random.nextInt(4) == 0 ? new BoostQuery(q, 0.25f + random.nextInt(12) * 0.25f) : q;
+    }
+
+    /** One to three of the fields, each weighted. */
+    private static WeightedFields fields(Random random) {
+        List<String> names = new ArrayList<>(List.of(FIELDS));
+        Collections.shuffle(names, random);
+        return new WeightedFields(names.subList(0, 1 + random.nextInt(names.size())).stream()
+                .map(name -> new WeightedFields.Field(name, 0.25f + random.nextInt(12) * 0.25f))
+                .toList());
     }
 
     private static Query leaf(Random random) {

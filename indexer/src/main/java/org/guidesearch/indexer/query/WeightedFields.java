@@ -1,0 +1,22 @@
+package org.guidesearch.indexer.query;
+
+import java.util.List;
+
+/**
+ * The fields a query's words are searched in, each with the weight its score counts with.
+ *
+ * @param fields at least one; the first is where {@link WordsInFields} keeps its model query
+ */
+record WeightedFields(List<Field> fields) {
+    /** A field and its weight. */
+    record Field(String name, float boost) {}
+
+    WeightedFields {
+        if (fields.isEmpty()) throw new IllegalArgumentException("no field to search");
+        fields = List.copyOf(fields);
+    }
+
+    String first() {
+        return fields.get(0).name();
+    }
+}
