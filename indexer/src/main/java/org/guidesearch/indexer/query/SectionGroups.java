@@ -1,7 +1,7 @@
 package org.guidesearch.indexer.query;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
@@ -27,27 +27,33 @@ final class SectionGroups {
      * @param ranked  best first
      * @param root    the document number of the numbered section a section belongs to (itself at the top)
      * @param parent  the document number of the section enclosing a section, or -1
-     * @param pageEnd how many sections of {@code ranked} the requested page reaches (offset + limit): a part ranked
-     *                after that is listed under its lead only when one of the two encloses the other
+     * @param pageEnd where the requested page ends (offset + limit), in sections of {@code ranked} and in groups: a part
+     *                ranked after that is listed under its lead only when one of the two encloses the other, and a
+     *                group after it, which no page shows, lists none
      * @return the groups in the order of their best part
      */
     static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root, IntUnaryOperator parent, int pageEnd) {
-        Map<Integer, ScoreDoc> leads = new LinkedHashMap<>();
-        Map<Integer, List<ScoreDoc>> others = new LinkedHashMap<>();
+        Map<Integer, Integer> groupOf = new HashMap<>();
+        List<ScoreDoc> leads = new ArrayList<>();
+        List<List<ScoreDoc>> others = new ArrayList<>();
         for (int i = 0; i < ranked.length; i++) {
             int r = root.applyAsInt(ranked[i].doc);
-            ScoreDoc lead = leads.get(r);
-            if (lead == null) {
-                leads.put(r, ranked[i]);
-                others.put(r, new ArrayList<>());
-            } else if (i < pageEnd
-                    || encloses(lead.doc, ranked[i].doc, parent)
-                    || encloses(ranked[i].doc, lead.doc, parent)) {
-                others.get(r).add(ranked[i]);
+            Integer group = groupOf.putIfAbsent(r, leads.size());
+            if (group == null) {
+                leads.add(ranked[i]);
+                others.add(leads.size() <= pageEnd ? new ArrayList<>() : List.of());
+                continue;
+            }
+            // A query of common words matches most of a guide: asking every part beyond the page how it relates to
+            // its lead, for groups no page shows, was about half of grouping's cost (JFR).
+            if (group >= pageEnd) continue;
+            ScoreDoc lead = leads.get(group);
+            if (i < pageEnd || encloses(lead.doc, ranked[i].doc, parent) || encloses(ranked[i].doc, lead.doc, parent)) {
+                others.get(group).add(ranked[i]);
             }
         }
         List<Group> groups = new ArrayList<>(leads.size());
-        leads.forEach((r, lead) -> groups.add(new Group(lead, List.copyOf(others.get(r)))));
+        for (int g = 0; g < leads.size(); g++) groups.add(new Group(leads.get(g), List.copyOf(others.get(g))));
         return groups;
     }
 

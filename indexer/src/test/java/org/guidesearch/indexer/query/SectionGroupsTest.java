@@ -62,4 +62,12 @@ class SectionGroupsTest {
                 SectionGroups.of(ranking(3, 10, 20, 2, 4, 1), ROOT::get, SectionGroupsTest::parent, 2);
         assertThat(shape(groups)).containsExactly(List.of(3, 4, 1), List.of(10), List.of(20));
     }
+
+    @Test
+    void aGroupPastThePageListsNoParts() {
+        // a page of 2: section 1's group comes third, so its enclosing part 1 is not listed under lead 3
+        List<SectionGroups.Group> groups =
+                SectionGroups.of(ranking(10, 20, 3, 1), ROOT::get, SectionGroupsTest::parent, 2);
+        assertThat(shape(groups)).containsExactly(List.of(10), List.of(20), List.of(3));
+    }
 }
