@@ -58,7 +58,7 @@ final class AnalysedQuery {
         return new AnalysedQuery(fitted.anyWord(), fitted.phrase(), analyzer, terms);
     }
 
-    private static TokenGraph analyse(Analyzer analyzer, String text) {
+    static TokenGraph analyse(Analyzer analyzer, String text) {
         try (TokenStream ts = analyzer.tokenStream("", text)) {
             ts.reset();
             List<AttributeSource.State> tokens = new ArrayList<>();
@@ -73,7 +73,10 @@ final class AnalysedQuery {
     /** Any of the words in {@code field}; null when the text has no searchable word. */
     Query anyWord(String field) {
         if (anyWordModel == null) {
-            anyWordModel = builder.build(words.stream(), Occur.SHOULD, field, false, 0);
+            List<TokenGraph.Word> plain = words.plainWords();
+            anyWordModel = plain != null
+                    ? PlainWords.anyWord(plain, field, terms)
+                    : builder.build(words.stream(), Occur.SHOULD, field, false, 0);
             return anyWordModel;
         }
         Query copied = FieldRetarget.to(anyWordModel, field, terms);
@@ -104,7 +107,10 @@ final class AnalysedQuery {
     Query phrase(String field, int slop) {
         if (phraseWords == null) return null;
         if (phraseModel == null) {
-            phraseModel = builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
+            List<TokenGraph.Word> plain = phraseWords.plainWords();
+            phraseModel = plain != null
+                    ? PlainWords.phrase(plain, field, slop, terms)
+                    : builder.build(phraseWords.stream(), Occur.MUST, field, true, slop);
             return phraseModel;
         }
         // Without slop Lucene makes a multi-word synonym's phrase of spans instead: that is built, not copied.

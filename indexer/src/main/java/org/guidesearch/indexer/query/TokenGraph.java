@@ -10,8 +10,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Analysed query text as the token graph Lucene's query builder walks, cut into parts it can count and simplify.
@@ -42,7 +44,10 @@ final class TokenGraph {
      * A token, its position and the span of the graph it covers: from right after the previous position (a stop word's
      * hole before it belongs to it, as in {@code GraphTokenStreamFiniteStrings}) to its position plus its length.
      */
-    private record Token(AttributeSource.State state, int from, int position, int to, boolean synonym) {}
+    private record Token(AttributeSource.State state, BytesRef term, int from, int position, int to, boolean synonym) {}
+
+    /** A token of a graph of single words in a row ({@link #plainWords}): its term, and its position. */
+    record Word(BytesRef term, int position) {}
 
     /** What a part adds to the queries built from it. */
     private record Count(long paths, long pathTerms, boolean branches, boolean stacked, boolean spans) {}
@@ -75,6 +80,7 @@ final class TokenGraph {
         PositionIncrementAttribute increment = reader.addAttribute(PositionIncrementAttribute.class);
         PositionLengthAttribute length = reader.addAttribute(PositionLengthAttribute.class);
         TypeAttribute type = reader.addAttribute(TypeAttribute.class);
+        TermToBytesRefAttribute term = reader.addAttribute(TermToBytesRefAttribute.class);
         List<Token> tokens = new ArrayList<>(states.size());
         int position = -1;
         int hole = 0;
@@ -87,12 +93,28 @@ final class TokenGraph {
             }
             tokens.add(new Token(
                     state,
+                    BytesRef.deepCopyOf(term.getBytesRef()),
                     position - hole,
                     position,
                     position + length.getPositionLength(),
                     SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
         }
         return new TokenGraph(template, List.copyOf(tokens), end);
+    }
+
+    /**
+     * The tokens, when each is a word of its own on a position of its own (no synonyms, no stacked code parts, no
+     * multi-position token): most queries, whose queries can be built without Lucene's builder; else null.
+     */
+    List<Word> plainWords() {
+        List<Word> out = new ArrayList<>(tokens.size());
+        int previous = -1;
+        for (Token t : tokens) {
+            if (t.synonym || t.position <= previous || t.to - t.position != 1) return null;
+            out.add(new Word(t.term, t.position));
+            previous = t.position;
+        }
+        return out;
     }
 
     int parts() {
