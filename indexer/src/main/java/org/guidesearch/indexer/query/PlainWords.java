@@ -11,7 +11,7 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * The queries Lucene's {@link QueryBuilder} makes of words in a row, each on a position of its own, built straight from
  * the words. The builder reads its tokens twice through a caching filter, restoring every attribute of every token;
- * for the plain words most queries are, that replay was a third of planning a new query (JFR, unseen keyword queries).
+ * for the plain words most queries are, that replay was nearly a third of planning a new query (JFR, unseen keyword queries).
  * Queries with synonyms or stacked code parts still go through the builder.
  */
 final class PlainWords {
