@@ -19,9 +19,7 @@ final class PlainWords {
 
     /** Any of {@code words} in {@code field}: one word's term query, or optional term clauses; null for none. */
     static Query anyWord(List<TokenGraph.Word> words, String field, FieldRetarget.TermSource terms) {
-        if (words.isEmpty()) return null;
-        if (words.size() == 1)
-            return new TermQuery(terms.term(field, words.get(0).term()));
+        if (words.size() < 2) return oneWord(words, field, terms);
         BooleanQuery.Builder out = new BooleanQuery.Builder();
         for (TokenGraph.Word w : words) out.add(new TermQuery(terms.term(field, w.term())), Occur.SHOULD);
         return out.build();
@@ -32,11 +30,16 @@ final class PlainWords {
      * word's hole stays); one word's term query; null for none.
      */
     static Query phrase(List<TokenGraph.Word> words, String field, int slop, FieldRetarget.TermSource terms) {
-        if (words.isEmpty()) return null;
-        if (words.size() == 1)
-            return new TermQuery(terms.term(field, words.get(0).term()));
+        if (words.size() < 2) return oneWord(words, field, terms);
         PhraseQuery.Builder out = new PhraseQuery.Builder().setSlop(slop);
         for (TokenGraph.Word w : words) out.add(terms.term(field, w.term()), w.position());
         return out.build();
+    }
+
+    /** No word or one: what the builder makes of either, whatever was asked for (null, or the word's term query). */
+    private static Query oneWord(List<TokenGraph.Word> words, String field, FieldRetarget.TermSource terms) {
+        return words.isEmpty()
+                ? null
+                : new TermQuery(terms.term(field, words.get(0).term()));
     }
 }

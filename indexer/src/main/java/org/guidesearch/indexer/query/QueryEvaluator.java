@@ -116,8 +116,7 @@ final class QueryEvaluator {
         ScoreSum sum;
         if (required.isEmpty() && filters.isEmpty()) {
             if (optional.isEmpty()) return LeafMatches.NONE;
-            sum = new ScoreSum(optional.get(0));
-            for (int i = 1; i < optional.size(); i++) sum.or(optional.get(i));
+            sum = ScoreSum.union(optional);
         } else {
             sum = required.isEmpty() ? new ScoreSum(filters.get(0)).zeroed() : new ScoreSum(required.get(0));
             for (int i = required.isEmpty() ? 0 : 1; i < required.size(); i++) sum.and(required.get(i), true);

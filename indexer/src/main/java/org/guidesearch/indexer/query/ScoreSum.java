@@ -14,10 +14,14 @@ final class ScoreSum {
 
     /** The sum of {@code all}: every document any of them matches, with its scores added; none for none. */
     static LeafMatches of(List<LeafMatches> all) {
-        if (all.isEmpty()) return LeafMatches.NONE;
+        return all.isEmpty() ? LeafMatches.NONE : union(all).toMatches();
+    }
+
+    /** The union of {@code all}, at least one, still open to more clauses. */
+    static ScoreSum union(List<LeafMatches> all) {
         ScoreSum sum = new ScoreSum(all.get(0));
         for (int i = 1; i < all.size(); i++) sum.or(all.get(i));
-        return sum.toMatches();
+        return sum;
     }
 
     ScoreSum(LeafMatches first) {
