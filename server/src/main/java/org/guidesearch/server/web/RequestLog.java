@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request threads only put a small record on a bounded queue; one background thread formats and writes. When the
  * queue is full the line is dropped and counted ({@code guidesearch.request.log.dropped}) rather than slowing the
- * request. Thread-safe; the owner closes it, which writes what is queued.
+ * request. The writer takes what has queued every {@value #WRITE_EVERY_MS} ms instead of waiting on the queue: woken
+ * for every line, it cost each request a thread hand-off, and the service answered 10–15 % fewer new keyword
+ * searches with the log on than off (side by side under the same wrk load); a line now appears up to that much later.
+ * Thread-safe; the owner closes it, which writes what is queued.
  */
 public final class RequestLog implements AutoCloseable {
     /** Which requests are logged: all, only errors and slow ones (≥ 400 or ≥ 1 s), or none. */
@@ -33,16 +36,25 @@ public final class RequestLog implements AutoCloseable {
     static final Logger ACCESS = LoggerFactory.getLogger("org.guidesearch.access");
     private static final int MAX_PATH = 200;
     private static final float SLOW_MS = 1000f;
+    static final int WRITE_EVERY_MS = 100;
+    static final int CAPACITY = 8192;
 
     private final Mode mode;
     private final ObjectMapper json = new ObjectMapper();
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Consumer<String> sink;
     private final Counter dropped;
     private final Thread writer;
     private volatile boolean closed;
 
     public RequestLog(Mode mode, MeterRegistry registry) {
+        this(mode, registry, ACCESS::info);
+    }
+
+    /** @param sink where each formatted line goes (the access logger, or a test's list) */
+    RequestLog(Mode mode, MeterRegistry registry, Consumer<String> sink) {
         this.mode = mode;
+        this.sink = sink;
         this.dropped = Counter.builder("guidesearch.request.log.dropped")
                 .description("request log lines dropped because the writer fell behind")
                 .register(registry);
@@ -55,8 +67,7 @@ public final class RequestLog implements AutoCloseable {
     public record Line(String ts, String client, String method, String route, String path, int status, double ms) {}
 
     /** What the request thread captures; the writer thread formats it. */
-    private record Pending(
-            long epochMillis, String client, String method, String route, String path, int status, float ms) {
+    record Pending(long epochMillis, String client, String method, String route, String path, int status, float ms) {
         Line line() {
             String p = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "…" : path;
             return new Line(
@@ -74,37 +85,40 @@ public final class RequestLog implements AutoCloseable {
         if (mode == Mode.OFF || closed) return;
         int status = ctx.statusCode();
         if (mode == Mode.ERRORS && status < 400 && millis < SLOW_MS) return;
-        Pending line = new Pending(
+        offer(new Pending(
                 System.currentTimeMillis(),
                 ctx.ip(),
                 ctx.method().name(),
                 RequestMetrics.routeOf(ctx, status),
                 ctx.path(),
                 status,
-                millis);
+                millis));
+    }
+
+    /** Queues one line, or drops and counts it when the writer is {@link #CAPACITY} lines behind. */
+    void offer(Pending line) {
         if (!queue.offer(line)) dropped.increment();
     }
 
     private void drain() {
-        List<Pending> batch = new ArrayList<>(256);
-        while (!closed || !queue.isEmpty()) {
+        List<Pending> batch = new ArrayList<>(CAPACITY);
+        while (true) {
+            boolean last = closed; // read before draining: what was queued before close() is written
+            queue.drainTo(batch);
+            for (Pending line : batch) write(line.line());
+            batch.clear();
+            if (last) return;
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                queue.drainTo(batch, 255);
-                for (Pending line : batch) write(line.line());
-                batch.clear();
+                Thread.sleep(WRITE_EVERY_MS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // close() interrupts the pause so that the last lines are written at once
             }
         }
     }
 
     private void write(Line line) {
         try {
-            ACCESS.info(json.writeValueAsString(line));
+            sink.accept(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {
             dropped.increment();
         }
@@ -114,6 +128,7 @@ public final class RequestLog implements AutoCloseable {
     public void close() {
         closed = true;
         if (mode != Mode.OFF) {
+            writer.interrupt();
             try {
                 writer.join(2000);
             } catch (InterruptedException e) {

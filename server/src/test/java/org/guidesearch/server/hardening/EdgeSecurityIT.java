@@ -3,6 +3,11 @@ package org.guidesearch.server.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.guidesearch.server.RunningService;
 import org.guidesearch.server.app.ServiceConfig;
 import org.guidesearch.server.web.RequestLog;
@@ -310,6 +316,32 @@ class EdgeSecurityIT {
         Http.Reply r = http.get("/health/live", "X-Forwarded-For", "198.51.100.7");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aLargeAnswerGoesOutWholeWithItsLengthAndGzippedWhenTheClientAsks() throws Exception {
+        // 20 hits: larger than the 8 KiB Javalin writes at a time, within Jetty's output buffer
+        String path = "/api/search?q=memory%20management%20objects&limit=20";
+        Http.Reply plain = http.get(path, "X-Forwarded-For", "198.51.100.10");
+        assertThat(plain.status()).isEqualTo(200);
+        int bytes = plain.body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).isBetween(8 * 1024 + 1, 32 * 1024);
+        assertThat(plain.header("Transfer-Encoding")).isNull();
+        assertThat(plain.header("Content-Length")).isEqualTo(Integer.toString(bytes));
+
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http.base() + path))
+                                .header("Accept-Encoding", "gzip")
+                                .header("X-Forwarded-For", "198.51.100.10")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.body().length).isLessThan(bytes / 2);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
     }
 
     private static double gauge(String text, String name) {
