@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +23,9 @@ import org.guidesearch.indexer.index.SectionSchema;
  * <p>The prose of every section is cut into sentences and analysed once, when an index generation opens, into a
  * map from each indexed term to where it occurs; a search then only looks its terms up. (Lucene's highlighter
  * re-ran sentence breaking and passage scoring for every hit of every search: half of a keyword search's time.)
+ * The map is one for the whole guide, each term's sections in order: a search looks each term up once, and each hit
+ * finds itself in the few arrays of its terms. One map per section cost a look-up per term and hit, each in another
+ * section's map: 2.8 % of the request threads' samples, of 11.8 % for snippets (JFR, unseen keyword queries).
  */
 final class ProseSnippets {
     /** A sentence longer than this is cut to a window around its first marked word. */
@@ -31,32 +35,78 @@ final class ProseSnippets {
     private static final double REPEAT_WEIGHT = 0.2;
 
     private final Map<Integer, SectionText> sections;
+    private final Map<String, Occurrences> occurrences;
 
-    private ProseSnippets(Map<Integer, SectionText> sections) {
+    private ProseSnippets(Map<Integer, SectionText> sections, Map<String, Occurrences> occurrences) {
         this.sections = sections;
+        this.occurrences = occurrences;
+    }
+
+    /** Where one term occurs: the sections holding it, in order, and in each its start/end offsets, flattened. */
+    private record Occurrences(int[] docs, int[][] offsets) {
+        /** The term's offsets in {@code doc}, or null when {@code doc} does not hold it. */
+        int[] in(int doc) {
+            int i = Arrays.binarySearch(docs, doc);
+            return i >= 0 ? offsets[i] : null;
+        }
     }
 
     /** Analyses {@code proseByDoc} with the index's own analyzer, so its terms are the ones queries are made of. */
     static ProseSnippets analyse(Map<Integer, String> proseByDoc, Analyzer indexAnalyzer) {
         Map<Integer, SectionText> out = new HashMap<>();
+        Map<String, TreeMap<Integer, int[]>> byTerm = new HashMap<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
         proseByDoc.forEach((doc, prose) -> {
-            if (prose != null && !prose.isBlank()) out.put(doc, SectionText.of(prose, sentences, indexAnalyzer));
+            if (prose == null || prose.isBlank()) return;
+            out.put(doc, SectionText.of(prose, sentences));
+            offsets(prose, indexAnalyzer)
+                    .forEach((term, at) ->
+                            byTerm.computeIfAbsent(term, t -> new TreeMap<>()).put(doc, at));
         });
-        return new ProseSnippets(Map.copyOf(out));
+        Map<String, Occurrences> occurrences = new HashMap<>();
+        byTerm.forEach((term, docs) -> occurrences.put(
+                term,
+                new Occurrences(
+                        docs.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                        docs.values().toArray(int[][]::new))));
+        return new ProseSnippets(Map.copyOf(out), occurrences);
+    }
+
+    /** A query's terms looked up once for all its hits: in the order and with the weights of {@code weights}. */
+    Terms terms(TermWeights weights) {
+        Occurrences[] found = new Occurrences[weights.size()];
+        for (int t = 0; t < found.length; t++) found[t] = occurrences.get(weights.term(t));
+        return new Terms(weights, found);
+    }
+
+    /** A query's terms with where each occurs ({@link #terms}); null where the guide's prose never has it. */
+    static final class Terms {
+        private final TermWeights weights;
+        private final Occurrences[] occurrences;
+
+        private Terms(TermWeights weights, Occurrences[] occurrences) {
+            this.weights = weights;
+            this.occurrences = occurrences;
+        }
+    }
+
+    /** {@link #snippet(int, Terms)} for terms not yet looked up. */
+    String snippet(int doc, TermWeights query) {
+        return snippet(doc, terms(query));
     }
 
     /**
      * The best sentence of {@code doc} for the query's terms (rarer terms weigh more), or null when none of them
      * occurs in its prose.
      */
-    String snippet(int doc, TermWeights query) {
+    String snippet(int doc, Terms terms) {
         SectionText text = sections.get(doc);
         if (text == null) return null;
+        TermWeights query = terms.weights;
         int[][] occurrences = new int[query.size()][];
         boolean any = false;
         for (int t = 0; t < occurrences.length; t++) {
-            occurrences[t] = text.offsets().get(query.term(t));
+            occurrences[t] = terms.occurrences[t] == null ? null : terms.occurrences[t].in(doc);
             any |= occurrences[t] != null;
         }
         if (!any) return null;
@@ -186,35 +236,37 @@ final class ProseSnippets {
         }
     }
 
-    /**
-     * One section's prose: where each sentence starts (plus the text's end), and for each indexed term the
-     * start/end offsets of its occurrences, flattened.
-     */
-    private record SectionText(String prose, int[] sentenceStarts, Map<String, int[]> offsets) {
-        static SectionText of(String prose, BreakIterator sentences, Analyzer analyzer) {
+    /** For each indexed term of {@code prose}, the start/end offsets of its occurrences, flattened. */
+    private static Map<String, int[]> offsets(String prose, Analyzer analyzer) {
+        Map<String, List<Integer>> found = new HashMap<>();
+        try (TokenStream ts = analyzer.tokenStream(SectionSchema.PROSE, prose)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                List<Integer> at = found.computeIfAbsent(term.toString(), k -> new ArrayList<>());
+                at.add(offset.startOffset());
+                at.add(offset.endOffset());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a String does no I/O
+        }
+        Map<String, int[]> offsets = new HashMap<>();
+        found.forEach((t, at) ->
+                offsets.put(t, at.stream().mapToInt(Integer::intValue).toArray()));
+        return offsets;
+    }
+
+    /** One section's prose and where each sentence starts (plus the text's end). */
+    private record SectionText(String prose, int[] sentenceStarts) {
+        static SectionText of(String prose, BreakIterator sentences) {
             List<Integer> starts = new ArrayList<>();
             sentences.setText(prose);
             for (int b = sentences.first(); b != BreakIterator.DONE; b = sentences.next()) starts.add(b);
             if (starts.get(starts.size() - 1) != prose.length()) starts.add(prose.length());
-            Map<String, List<Integer>> found = new HashMap<>();
-            try (TokenStream ts = analyzer.tokenStream(SectionSchema.PROSE, prose)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    List<Integer> at = found.computeIfAbsent(term.toString(), k -> new ArrayList<>());
-                    at.add(offset.startOffset());
-                    at.add(offset.endOffset());
-                }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // analysing a String does no I/O
-            }
-            Map<String, int[]> offsets = new HashMap<>();
-            found.forEach((t, at) ->
-                    offsets.put(t, at.stream().mapToInt(Integer::intValue).toArray()));
             return new SectionText(
-                    prose, starts.stream().mapToInt(Integer::intValue).toArray(), offsets);
+                    prose, starts.stream().mapToInt(Integer::intValue).toArray());
         }
 
         /** The sentence holding character {@code offset}. */

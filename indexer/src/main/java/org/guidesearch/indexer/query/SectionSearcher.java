@@ -417,13 +417,13 @@ public final class SectionSearcher implements Closeable {
         if (page.isEmpty()) {
             return List.of();
         }
-        ProseSnippets.TermWeights weights =
-                new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms()));
+        ProseSnippets.Terms terms = g.snippets.terms(
+                new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms())));
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (SectionGroups.Group group : page) {
             ScoreDoc sd = group.lead();
             HitFields f = g.hitFields.get(sd.doc);
-            String snippet = g.snippets.snippet(sd.doc, weights);
+            String snippet = g.snippets.snippet(sd.doc, terms);
             if (snippet == null) {
                 String passage = bestPassage.get(sd.doc);
                 snippet = passage != null ? fallbackSnippet(passage) : f.opening();
