@@ -43,6 +43,15 @@ class ProseSnippetsTest {
     }
 
     @Test
+    void aSectionIsMarkedOnlyWhereItsOwnProseHasTheWord() {
+        // each word is in the other section only
+        assertThat(snippets.snippet(1, new ProseSnippets.TermWeights(Map.of("needl", 1f))))
+                .isNull();
+        assertThat(snippets.snippet(2, new ProseSnippets.TermWeights(Map.of("thread", 1f))))
+                .isNull();
+    }
+
+    @Test
     void aVeryLongSentenceIsCutAroundItsMatch() {
         String s = snippets.snippet(2, new ProseSnippets.TermWeights(Map.of("needl", 1f)));
         assertThat(s).startsWith("… ").endsWith(" …").contains("<mark>needle</mark>");
