@@ -1,9 +1,7 @@
 package org.guidesearch.indexer.query;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -27,19 +25,23 @@ final class SectionGroups {
      * @param ranked  best first
      * @param root    the document number of the numbered section a section belongs to (itself at the top)
      * @param parent  the document number of the section enclosing a section, or -1
+     * @param docs    every document number (of {@code ranked} and of {@code root}'s answers) is below it
      * @param pageEnd where the requested page ends (offset + limit), in sections of {@code ranked} and in groups: a part
      *                ranked after that is listed under its lead only when one of the two encloses the other, and a
      *                group after it, which no page shows, lists none
      * @return the groups in the order of their best part
      */
-    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root, IntUnaryOperator parent, int pageEnd) {
-        Map<Integer, Integer> groupOf = new HashMap<>();
+    static List<Group> of(ScoreDoc[] ranked, IntUnaryOperator root, IntUnaryOperator parent, int docs, int pageEnd) {
+        // a numbered section's group number plus one, by its document number (0: no group yet); an array, not a map
+        // of boxed numbers, as a query of common words matches hundreds of sections
+        int[] groupOf = new int[docs];
         List<ScoreDoc> leads = new ArrayList<>();
         List<List<ScoreDoc>> others = new ArrayList<>();
         for (int i = 0; i < ranked.length; i++) {
             int r = root.applyAsInt(ranked[i].doc);
-            Integer group = groupOf.putIfAbsent(r, leads.size());
-            if (group == null) {
+            int group = groupOf[r] - 1;
+            if (group < 0) {
+                groupOf[r] = leads.size() + 1;
                 leads.add(ranked[i]);
                 others.add(leads.size() <= pageEnd ? new ArrayList<>() : List.of());
                 continue;

@@ -212,10 +212,7 @@ public final class SectionSearcher implements Closeable {
             ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
             List<SectionGroups.Group> groups = request.grouped()
                     ? SectionGroups.of(
-                            inDoc,
-                            doc -> numberedSection(g, doc),
-                            doc -> g.parentDoc().getOrDefault(doc, -1),
-                            request.offset() + request.limit())
+                            inDoc, g.tree::numbered, g.tree::parent, g.tree.docs(), request.offset() + request.limit())
                     : Arrays.stream(inDoc)
                             .map(sd -> new SectionGroups.Group(sd, List.of()))
                             .toList();
@@ -230,18 +227,6 @@ public final class SectionSearcher implements Closeable {
         } finally {
             release(g);
         }
-    }
-
-    /** The numbered section (a heading of level 2 or above) a section belongs to: itself, or its nearest such ancestor. */
-    private static int numberedSection(Generation g, int doc) {
-        int at = doc;
-        for (int hops = 0; hops < 8; hops++) {
-            HitFields f = g.hitFields.get(at);
-            Integer parent = g.parentDoc.get(at);
-            if (f == null || f.level() <= 2 || parent == null) return at;
-            at = parent;
-        }
-        return at;
     }
 
     /** What {@code explain=true} tells about each hit: where each retriever put it, and what matched. */
@@ -368,9 +353,7 @@ public final class SectionSearcher implements Closeable {
     private static void preferSubsections(Generation g, ScoreDoc[] ranked) {
         for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
             for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
-                Integer parent = g.parentDoc.get(ranked[j].doc);
-                if (parent != null
-                        && parent == ranked[i].doc
+                if (g.tree.parent(ranked[j].doc) == ranked[i].doc
                         && ranked[j].score >= SUBSECTION_SCORE_RATIO * ranked[i].score) {
                     ScoreDoc child = ranked[j];
                     System.arraycopy(ranked, i, ranked, i + 1, j - i);
@@ -520,7 +503,7 @@ public final class SectionSearcher implements Closeable {
             Set<Integer> summaries,
             Map<Integer, HitFields> hitFields,
             ProseSnippets snippets,
-            Map<Integer, Integer> parentDoc,
+            SectionTree tree,
             TermStatesCache termStates,
             Lexicon lexicon,
             QueryEvaluator evaluator,
@@ -564,6 +547,8 @@ public final class SectionSearcher implements Closeable {
                 if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
             }
             Map<Integer, Integer> parentDoc = new HashMap<>();
+            Map<Integer, Integer> levels = new HashMap<>();
+            hitFields.forEach((doc, f) -> levels.put(doc, f.level()));
             parents.forEach((doc, parentId) -> {
                 Integer p = sectionDocs.get(parentId);
                 if (p != null) parentDoc.put(doc, p);
@@ -596,7 +581,7 @@ public final class SectionSearcher implements Closeable {
                     Set.copyOf(summaries),
                     Map.copyOf(hitFields),
                     ProseSnippets.analyse(prose, INDEX_ANALYZER),
-                    Map.copyOf(parentDoc),
+                    new SectionTree(reader.maxDoc(), levels, parentDoc),
                     termStates,
                     new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
                     new QueryEvaluator(new LeafScores(

@@ -36,7 +36,7 @@ class SectionGroupsTest {
     @Test
     void eachNumberedSectionLeadsOnceWithItsBestPart() {
         List<SectionGroups.Group> groups =
-                SectionGroups.of(ranking(2, 10, 1, 20, 3), ROOT::get, doc -> -1, Integer.MAX_VALUE);
+                SectionGroups.of(ranking(2, 10, 1, 20, 3), ROOT::get, doc -> -1, 64, Integer.MAX_VALUE);
         assertThat(shape(groups)).containsExactly(List.of(2, 1, 3), List.of(10), List.of(20));
     }
 
@@ -44,14 +44,14 @@ class SectionGroupsTest {
     void aSiblingRankedBeyondThePageIsNotListedUnderTheLead() {
         // a page of 3: sibling 2 (rank 5) did not make it on its own and would push section 20 down
         List<SectionGroups.Group> groups =
-                SectionGroups.of(ranking(3, 10, 20, 30, 2), ROOT::get, SectionGroupsTest::parent, 3);
+                SectionGroups.of(ranking(3, 10, 20, 30, 2), ROOT::get, SectionGroupsTest::parent, 64, 3);
         assertThat(shape(groups)).containsExactly(List.of(3), List.of(10), List.of(20), List.of(30));
     }
 
     @Test
     void aSiblingWithinThePageIsListed() {
         List<SectionGroups.Group> groups =
-                SectionGroups.of(ranking(3, 2, 10, 20), ROOT::get, SectionGroupsTest::parent, 3);
+                SectionGroups.of(ranking(3, 2, 10, 20), ROOT::get, SectionGroupsTest::parent, 64, 3);
         assertThat(shape(groups)).containsExactly(List.of(3, 2), List.of(10), List.of(20));
     }
 
@@ -59,7 +59,7 @@ class SectionGroupsTest {
     void theSectionsEnclosingTheLeadAndThoseItEnclosesAreListedWhereverTheyRank() {
         // lead 3: its enclosing section 1 and its own subsection 4 rank beyond the page of 2 but are listed
         List<SectionGroups.Group> groups =
-                SectionGroups.of(ranking(3, 10, 20, 2, 4, 1), ROOT::get, SectionGroupsTest::parent, 2);
+                SectionGroups.of(ranking(3, 10, 20, 2, 4, 1), ROOT::get, SectionGroupsTest::parent, 64, 2);
         assertThat(shape(groups)).containsExactly(List.of(3, 4, 1), List.of(10), List.of(20));
     }
 
@@ -67,7 +67,7 @@ class SectionGroupsTest {
     void aGroupPastThePageListsNoParts() {
         // a page of 2: section 1's group comes third, so its enclosing part 1 is not listed under lead 3
         List<SectionGroups.Group> groups =
-                SectionGroups.of(ranking(10, 20, 3, 1), ROOT::get, SectionGroupsTest::parent, 2);
+                SectionGroups.of(ranking(10, 20, 3, 1), ROOT::get, SectionGroupsTest::parent, 64, 2);
         assertThat(shape(groups)).containsExactly(List.of(10), List.of(20), List.of(3));
     }
 }
