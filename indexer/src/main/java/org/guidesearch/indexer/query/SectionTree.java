@@ -8,8 +8,8 @@ import java.util.Map;
  * (a heading of level 2 or above: itself, or its nearest such ancestor), in arrays read once when the generation
  * opens.
  *
- * <p>Grouping a ranking asks both for every section it matched, often hundreds for a query of common words; looked up
- * in maps of boxed numbers, that was a few percent of a never-seen keyword search's CPU (JFR).
+ * <p>Grouping a ranking asks both for every section it matched, often hundreds for a query of common words: a read
+ * of an array each, where walking maps of boxed numbers took a look-up per level.
  */
 final class SectionTree {
     private static final int MAX_HOPS = 8;
