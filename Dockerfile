@@ -33,7 +33,7 @@ USER 10001:10001
 ENV PORT=7070 \
     STATE_DIR=/app/var \
     GUIDES=/app/data/guides.json \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:CICompilerCount=4"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:CICompilerCount=4 -XX:+UseTransparentHugePages"
 EXPOSE 7070
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:7070/health/live >/dev/null || exit 1

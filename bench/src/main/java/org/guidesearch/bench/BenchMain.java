@@ -43,9 +43,9 @@ import org.openjdk.jmh.util.Statistics;
  * The benchmark command ({@code ./bench/run}): JMH for search and neighbourhoods in-process, then the real service
  * started in this JVM on loopback under HTTP load from wrk (a separate process), beside a plain Javalin endpoint that
  * is the ceiling, then start-up, re-index and heap figures. Prints one table. Options: {@code --seconds=N} per wrk run
- * (default 8, max 20), {@code --rounds=N} (3), {@code --warmup=N} seconds per row before the rounds (20),
- * {@code --connections=N} (32), {@code --no-jmh}, {@code --only=TEXT} (rows whose label contains TEXT, and the
- * ceilings).
+ * (default 8, max 20), {@code --rounds=N} (3), {@code --warmup=N} seconds per row at most before the rounds, less
+ * once its throughput stops rising (120), {@code --connections=N} (32), {@code --no-jmh}, {@code --only=TEXT} (rows
+ * whose label contains TEXT, and the ceilings).
  */
 public final class BenchMain {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +63,7 @@ public final class BenchMain {
         // 20 s per row: on two cores the JIT's compiler threads share the CPU with 32 busy request threads; after 3 s
         // they still took 14-16 % of the JVM's CPU minutes into the load, and the unseen keyword rounds ranged
         // 1.3k-2.5k req/s (4.1k-4.7k after 20 s per row).
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "120"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         boolean jmh = !opts.containsKey("no-jmh");
         String only = opts.get("only");

@@ -19,8 +19,21 @@ import java.util.function.LongFunction;
  * of every figure. Not thread safe.
  */
 final class HttpLoadRounds {
-    /** Query numbers each unseen-query run may use: more than any 8-second run sends, and they never overlap. */
-    private static final long QUERIES_PER_RUN = 400_000;
+    /**
+     * Query numbers a run may use beyond the requests wrk counted: the requests still in flight when it stopped (at most
+     * one per connection) took numbers too. Runs never overlap.
+     */
+    private static final long QUERIES_IN_FLIGHT_MARGIN = 1_000;
+
+    /** More requests a second than loopback carries here (the plain endpoint answers ~40,000): a run's bound on numbers. */
+    private static final long MAX_REQUESTS_PER_SECOND = 100_000;
+
+    /**
+     * A row is warm when its best of the last two runs is no more than this share above its best run before them. The
+     * service's JIT takes about a minute of load to compile what a new query runs through: after the 20 s each row had
+     * before, the unseen keyword row measured 5,755 req/s, and the same service reached 7,000-7,800 once warm.
+     */
+    private static final double STILL_RISING = 0.05;
 
     /**
      * One line of the table.
@@ -60,13 +73,24 @@ final class HttpLoadRounds {
         this.queryNumbers = queryNumbers;
     }
 
-    /** Runs each row once for {@code warmupSeconds} (JIT, caches of the judged rows), then the rounds; returns the table. */
+    /**
+     * Warms each row until its throughput stops rising ({@link #warm}, at most {@code warmupSeconds}: the JIT, the
+     * caches of the judged rows), then runs the rounds; returns the table.
+     */
     List<String> measure(List<Row> rows, int warmupSeconds) {
         List<String> out = new ArrayList<>();
         if (warmupSeconds > 0) {
-            for (Row row : rows) run(row, warmupSeconds);
-            out.add("warm-up: each row once for " + warmupSeconds + " s; load average after it: "
-                    + BenchMain.loadAverage());
+            List<String> spent = new ArrayList<>();
+            for (Row row : rows) spent.add(Integer.toString(warm(row, warmupSeconds)));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "warm-up: each row in runs of %d s until the best of its last two is within %.0f %% of its best before"
+                            + " them (at most %d s): %s s in table order; load average after it: %s",
+                    seconds,
+                    STILL_RISING * 100,
+                    warmupSeconds,
+                    String.join(", ", spent),
+                    BenchMain.loadAverage()));
         }
         Map<Row, List<Measured>> measured = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
@@ -117,22 +141,44 @@ final class HttpLoadRounds {
         return out;
     }
 
+    /** Runs {@code row} until its throughput stops rising, at most {@code maxSeconds} (three runs at least, when it allows them); the seconds spent. */
+    private int warm(Row row, int maxSeconds) {
+        List<Double> perSecond = new ArrayList<>();
+        int spent = 0;
+        do {
+            perSecond.add(run(row, seconds).perSecond());
+            spent += seconds;
+        } while (spent + seconds <= maxSeconds && stillRising(perSecond));
+        return spent;
+    }
+
+    /** Whether the best of the last two runs is more than {@link #STILL_RISING} above the best run before them. */
+    static boolean stillRising(List<Double> perSecond) {
+        int n = perSecond.size();
+        if (n < 3) return true;
+        double before = perSecond.subList(0, n - 2).stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
+        double last = Math.max(perSecond.get(n - 2), perSecond.get(n - 1));
+        return last > before * (1 + STILL_RISING);
+    }
+
     private Wrk.Result run(Row row, int runSeconds) {
         long first = nextQuery;
-        if (row.unseen()) {
-            nextQuery += QUERIES_PER_RUN;
-            if (nextQuery > queryNumbers) {
-                throw new IllegalStateException(
-                        "the word list makes " + queryNumbers + " unseen queries, too few for these runs");
-            }
+        if (row.unseen() && first + MAX_REQUESTS_PER_SECOND * runSeconds > queryNumbers) {
+            throw new IllegalStateException(
+                    "the word list makes " + queryNumbers + " unseen queries, too few for these runs");
         }
-        return wrk.run(
+        Wrk.Result result = wrk.run(
                 row.url(),
                 row.threads(),
                 row.connections(),
                 runSeconds,
                 row.script(),
                 row.args().apply(first));
+        if (row.unseen()) nextQuery += result.requests() + QUERIES_IN_FLIGHT_MARGIN;
+        return result;
     }
 
     /** Writes one line per entry to {@code file}, for the Lua scripts. */
