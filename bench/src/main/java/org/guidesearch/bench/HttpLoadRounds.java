@@ -1,7 +1,9 @@
 package org.guidesearch.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,13 +56,27 @@ final class HttpLoadRounds {
             LongFunction<List<String>> args,
             boolean unseen) {}
 
-    private record Measured(Wrk.Result result, double ratio) {}
+    /**
+     * A run's result, its ratio to the ceiling of its round, and this JVM's CPU time per request during it (the
+     * service's and the plain endpoint's JVM: only the row's own endpoint is busy while it runs). Unlike req/s and the
+     * ratio, CPU per request hardly moves when other work on the machine takes cores away.
+     */
+    private record Measured(Wrk.Result result, double ratio, double cpuMicrosPerRequest) {}
+
+    /** A wrk run and this JVM's CPU time over it. */
+    private record Run(Wrk.Result result, long cpuNanos) {
+        double cpuMicrosPerRequest() {
+            return result.requests() == 0 ? Double.NaN : cpuNanos / 1000.0 / result.requests();
+        }
+    }
 
     private final Wrk wrk;
     private final int seconds;
     private final int rounds;
     private final long queryNumbers;
     private long nextQuery;
+    /** This JVM's CPU time: the service and the plain endpoint run here, wrk outside. */
+    private final OperatingSystemMXBean cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /**
      * @param queryNumbers how many distinct unseen queries the word list makes (its pairs); runs beyond that would
@@ -95,32 +111,43 @@ final class HttpLoadRounds {
         Map<Row, List<Measured>> measured = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             Map<Integer, Double> ceilings = new LinkedHashMap<>();
-            Map<Row, Wrk.Result> results = new LinkedHashMap<>();
+            Map<Row, Run> results = new LinkedHashMap<>();
             for (Row row : rows) {
-                Wrk.Result r = run(row, seconds);
+                Run r = run(row, seconds);
                 results.put(row, r);
-                if (row.ceiling()) ceilings.put(row.connections(), r.perSecond());
+                if (row.ceiling()) ceilings.put(row.connections(), r.result().perSecond());
             }
             for (var e : results.entrySet()) {
                 Double ceiling = ceilings.get(e.getKey().connections());
+                Run r = e.getValue();
                 measured.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(new Measured(
-                                e.getValue(),
-                                ceiling == null ? Double.NaN : e.getValue().perSecond() / ceiling));
+                                r.result(),
+                                ceiling == null ? Double.NaN : r.result().perSecond() / ceiling,
+                                r.cpuMicrosPerRequest()));
             }
             out.add(String.format(
                     Locale.ROOT, "round %d of %d done; load average: %s", round, rounds, BenchMain.loadAverage()));
         }
         out.add(String.format(
-                "%-62s %5s %8s %15s %8s %8s %8s %8s %7s",
-                "what", "conns", "req/s", "(rounds' range)", "ratio", "p50 ms", "p99 ms", "non-2xx", "errors"));
+                "%-62s %5s %8s %15s %8s %8s %8s %8s %7s %10s",
+                "what",
+                "conns",
+                "req/s",
+                "(rounds' range)",
+                "ratio",
+                "p50 ms",
+                "p99 ms",
+                "non-2xx",
+                "errors",
+                "CPU µs/req"));
         for (var e : measured.entrySet()) {
             List<Measured> m = e.getValue();
             double[] perSecond =
                     m.stream().mapToDouble(x -> x.result().perSecond()).toArray();
             out.add(String.format(
                     Locale.ROOT,
-                    "%-62s %5d %8.0f %15s %8s %8.2f %8.2f %8d %7d",
+                    "%-62s %5d %8.0f %15s %8s %8.2f %8.2f %8d %7d %10.0f",
                     e.getKey().label(),
                     e.getKey().connections(),
                     median(perSecond),
@@ -136,7 +163,8 @@ final class HttpLoadRounds {
                     median(m.stream().mapToDouble(x -> x.result().p50Ms()).toArray()),
                     median(m.stream().mapToDouble(x -> x.result().p99Ms()).toArray()),
                     m.stream().mapToLong(x -> x.result().non2xx()).sum(),
-                    m.stream().mapToLong(x -> x.result().socketErrors()).sum()));
+                    m.stream().mapToLong(x -> x.result().socketErrors()).sum(),
+                    median(m.stream().mapToDouble(Measured::cpuMicrosPerRequest).toArray())));
         }
         return out;
     }
@@ -146,7 +174,7 @@ final class HttpLoadRounds {
         List<Double> perSecond = new ArrayList<>();
         int spent = 0;
         do {
-            perSecond.add(run(row, seconds).perSecond());
+            perSecond.add(run(row, seconds).result().perSecond());
             spent += seconds;
         } while (spent + seconds <= maxSeconds && stillRising(perSecond));
         return spent;
@@ -164,12 +192,13 @@ final class HttpLoadRounds {
         return last > before * (1 + STILL_RISING);
     }
 
-    private Wrk.Result run(Row row, int runSeconds) {
+    private Run run(Row row, int runSeconds) {
         long first = nextQuery;
         if (row.unseen() && first + MAX_REQUESTS_PER_SECOND * runSeconds > queryNumbers) {
             throw new IllegalStateException(
                     "the word list makes " + queryNumbers + " unseen queries, too few for these runs");
         }
+        long cpuBefore = cpu.getProcessCpuTime();
         Wrk.Result result = wrk.run(
                 row.url(),
                 row.threads(),
@@ -177,8 +206,9 @@ final class HttpLoadRounds {
                 runSeconds,
                 row.script(),
                 row.args().apply(first));
+        long cpuNanos = cpu.getProcessCpuTime() - cpuBefore;
         if (row.unseen()) nextQuery += result.requests() + QUERIES_IN_FLIGHT_MARGIN;
-        return result;
+        return new Run(result, cpuNanos);
     }
 
     /** Writes one line per entry to {@code file}, for the Lua scripts. */
