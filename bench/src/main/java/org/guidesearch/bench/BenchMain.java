@@ -60,9 +60,10 @@ public final class BenchMain {
         }
         int seconds = Math.min(20, Integer.parseInt(opts.getOrDefault("seconds", "8")));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-        // 20 s per row: on two cores the JIT's compiler threads share the CPU with 32 busy request threads; after 3 s
-        // they still took 14-16 % of the JVM's CPU minutes into the load, and the unseen keyword rounds ranged
-        // 1.3k-2.5k req/s (4.1k-4.7k after 20 s per row).
+        // At most 120 s per row, less once its throughput stops rising (HttpLoadRounds): on two cores the JIT's
+        // compiler threads share the CPU with 32 busy request threads, and a fresh service needs about a minute of new
+        // queries before it runs them at full speed (after a fixed 20 s per row the keyword row measured 5,755 req/s
+        // on a service that reached 7,000-7,800 once warm).
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "120"));
         int connections = Integer.parseInt(opts.getOrDefault("connections", "32"));
         boolean jmh = !opts.containsKey("no-jmh");

@@ -169,7 +169,10 @@ final class HttpLoadRounds {
         return out;
     }
 
-    /** Runs {@code row} until its throughput stops rising, at most {@code maxSeconds} (three runs at least, when it allows them); the seconds spent. */
+    /**
+     * Runs {@code row} until its throughput stops rising ({@link #stillRising}), at most {@code maxSeconds}, and three
+     * runs at least when that allows them; returns the seconds spent.
+     */
     private int warm(Row row, int maxSeconds) {
         List<Double> perSecond = new ArrayList<>();
         int spent = 0;
@@ -181,7 +184,7 @@ final class HttpLoadRounds {
     }
 
     /** Whether the best of the last two runs is more than {@link #STILL_RISING} above the best run before them. */
-    static boolean stillRising(List<Double> perSecond) {
+    private static boolean stillRising(List<Double> perSecond) {
         int n = perSecond.size();
         if (n < 3) return true;
         double before = perSecond.subList(0, n - 2).stream()
