@@ -57,16 +57,20 @@ final class HttpLoadRounds {
             boolean unseen) {}
 
     /**
-     * A run's result, its ratio to the ceiling of its round, and this JVM's CPU time per request during it (the
-     * service's and the plain endpoint's JVM: only the row's own endpoint is busy while it runs). Unlike req/s and the
-     * ratio, CPU per request hardly moves when other work on the machine takes cores away.
+     * A wrk run and this JVM's CPU time over it (the service's and the plain endpoint's JVM: only the row's own
+     * endpoint is busy while it runs). Unlike req/s, CPU per request hardly moves when other work on the machine takes
+     * cores away.
      */
-    private record Measured(Wrk.Result result, double ratio, double cpuMicrosPerRequest) {}
-
-    /** A wrk run and this JVM's CPU time over it. */
     private record Run(Wrk.Result result, long cpuNanos) {
         double cpuMicrosPerRequest() {
             return result.requests() == 0 ? Double.NaN : cpuNanos / 1000.0 / result.requests();
+        }
+    }
+
+    /** A run of a round, and its ratio to the ceiling of that round. */
+    private record Measured(Run run, double ratio) {
+        Wrk.Result result() {
+            return run.result();
         }
     }
 
@@ -122,9 +126,7 @@ final class HttpLoadRounds {
                 Run r = e.getValue();
                 measured.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(new Measured(
-                                r.result(),
-                                ceiling == null ? Double.NaN : r.result().perSecond() / ceiling,
-                                r.cpuMicrosPerRequest()));
+                                r, ceiling == null ? Double.NaN : r.result().perSecond() / ceiling));
             }
             out.add(String.format(
                     Locale.ROOT, "round %d of %d done; load average: %s", round, rounds, BenchMain.loadAverage()));
@@ -164,7 +166,9 @@ final class HttpLoadRounds {
                     median(m.stream().mapToDouble(x -> x.result().p99Ms()).toArray()),
                     m.stream().mapToLong(x -> x.result().non2xx()).sum(),
                     m.stream().mapToLong(x -> x.result().socketErrors()).sum(),
-                    median(m.stream().mapToDouble(Measured::cpuMicrosPerRequest).toArray())));
+                    median(m.stream()
+                            .mapToDouble(x -> x.run().cpuMicrosPerRequest())
+                            .toArray())));
         }
         return out;
     }
