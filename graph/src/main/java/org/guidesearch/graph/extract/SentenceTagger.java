@@ -21,7 +21,7 @@ import org.guidesearch.indexer.corpus.Section;
  * OpenNLP's English model (trained on the Universal Dependencies English Web Treebank, so its tags are UD tags:
  * NOUN, PROPN, ADJ, VERB …).
  *
- * <p>Tokens keep identifiers whole ({@code sys.path}, {@code a::b}, {@code __init__}, {@code super()}, {@code C#}), and a token that
+ * <p>Tokens keep identifiers whole ({@code app.config}, {@code a::b}, {@code __meta__}, {@code super()}, {@code C#}), and a token that
  * can only be code (underscore, inner dot or {@code ::}, parentheses) is tagged NOUN whatever the model says, because the model was
  * trained on web English, not on technical prose. Not thread-safe: one instance per extraction.
  */

@@ -12,7 +12,7 @@ import org.guidesearch.graph.vocabulary.Concept;
  * Finds which concepts a text mentions and how often.
  *
  * <p>A form matches whole (not inside a longer identifier: the characters around it are not ASCII letters, digits
- * or underscores), case-insensitively, with an optional plural "s"/"es". Short all-capital forms (LRU, IO, TTL)
+ * or underscores), case-insensitively, with an optional plural "s"/"es". Short all-capital forms (TTL, DNS, CRC)
  * match only in capitals, so "gc" in {@code import gc} and the word "abc" are not the acronym. Per concept, matches
  * do not overlap and the longest form wins at a position.
  *

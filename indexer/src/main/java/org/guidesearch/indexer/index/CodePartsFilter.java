@@ -15,10 +15,10 @@ import org.apache.lucene.util.AttributeSource;
 /**
  * Keeps code identifiers findable whole and by their parts.
  *
- * <p>The standard tokenizer keeps {@code os.path}, {@code io.set_buffer} and {@code __init__} as single
+ * <p>The standard tokenizer keeps {@code app.config}, {@code net.set_timeout} and {@code __meta__} as single
  * tokens. This filter passes each such token through unchanged (marked as a keyword, so no stemmer mangles it) and
- * stacks its parts at the same position: {@code io.set_buffer} also yields {@code io}, {@code set_buffer},
- * {@code set} and {@code buffer}; {@code __init__} also yields {@code init}. Queries then match either form.
+ * stacks its parts at the same position: {@code net.set_timeout} also yields {@code net}, {@code set_timeout},
+ * {@code set} and {@code timeout}; {@code __meta__} also yields {@code meta}. Queries then match either form.
  */
 public final class CodePartsFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * English prose with code-aware tokens: lower-cased, possessives and stop words dropped, Porter-stemmed, while code
  * identifiers stay whole and also yield their parts ({@link CodePartsFilter}).
  *
- * <p>The query-time variant adds synonyms (LRU ⇄ least recently used); the index-time one never does, so a
+ * <p>The query-time variant adds synonyms (TTL ⇄ time to live); the index-time one never does, so a
  * change of vocabulary needs no re-index.
  */
 public final class SectionAnalyzer extends Analyzer {

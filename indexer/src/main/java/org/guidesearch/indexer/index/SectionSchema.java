@@ -152,8 +152,8 @@ public final class SectionSchema {
     private static final Pattern NOT_TITLE_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     /**
-     * A title reduced to its words, without the section number: "4.2. The Least Recently Used (LRU) Cache" becomes
-     * "the least recently used lru cache", so a query that types the whole title gets the exact-title boost.
+     * A title reduced to its words, without the section number: "4.2. A Time To Live (TTL) Cache" becomes
+     * "a time to live ttl cache", so a query that types the whole title gets the exact-title boost.
      */
     public static String normalizeTitle(String title) {
         return NOT_TITLE_WORD

@@ -3,7 +3,7 @@ package org.guidesearch.indexer.query;
 /**
  * How much each ranking counts in hybrid fusion ({@link HybridFusion}), chosen by the shape of the query.
  *
- * <p>Names and identifiers ({@code LRU}, {@code max_depth}) are found best by their exact words; questions in the
+ * <p>Names and identifiers ({@code TTL}, {@code max_depth}) are found best by their exact words; questions in the
  * reader's own words share few words with the answer and are found by meaning ({@link QueryShape}).
  * {@code keyword} and {@code semantic} weigh the two rankings' reciprocal ranks; {@code keywordShare} is the keyword
  * score's share of the score sum. The rank weights were set on the curated guide's judged set; the score shares on

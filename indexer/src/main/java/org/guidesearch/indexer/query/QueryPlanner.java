@@ -252,7 +252,7 @@ public final class QueryPlanner {
         return true;
     }
 
-    /** Letters, or an identifier made of letters, underscores and dots ({@code max_depth}, {@code os.path}). */
+    /** Letters, or an identifier made of letters, underscores and dots ({@code max_depth}, {@code app.config}). */
     private static boolean isWordOrIdentifier(String word) {
         return word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '.')
                 && Character.isLetter(word.charAt(0))

@@ -73,10 +73,10 @@ public final class SectionSearcher implements Closeable {
     private static final int PREFER_SUBSECTION_WITHIN = 3;
     /**
      * A subsection goes before its section at this share of the section's score. A question usually asks about one
-     * detail, which a subsection teaches; a name ({@code constexpr}, {@code std::optional}) is usually best answered by
-     * the section whose heading it is, so there its subsection must score nearly as well. At 0.9 for names instead of
-     * 0.8: C++ keyword half 0.939 → 0.944 (P@1 0.907 → 0.926), the Python sets unchanged; 0.95 and above (or never)
-     * cost the Python keyword half 0.005 (README, "Search quality").
+     * detail, which a subsection teaches; a name is often best answered by the section whose heading it is, so there
+     * its subsection must score nearly as well. At 0.9 for names instead of 0.8: the uncurated guide's keyword half
+     * 0.939 → 0.944 (P@1 0.907 → 0.926), the curated guide's sets unchanged; 0.95 and above (or never) cost the
+     * curated guide's keyword half 0.005 (README, "Search quality").
      */
     private static final float QUESTION_SUBSECTION_RATIO = 0.8f;
 
