@@ -20,20 +20,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
-import org.guidesearch.indexer.corpus.SectionRole;
 import org.guidesearch.indexer.index.SectionAnalyzer;
 import org.guidesearch.indexer.index.SectionSchema;
-import org.guidesearch.indexer.semantic.Passage;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.semantic.SentenceEmbedder.Precision;
 
@@ -83,7 +75,7 @@ public final class SectionSearcher implements Closeable {
     private static final float NAME_SUBSECTION_RATIO = 0.9f;
 
     /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
-    private static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
+    static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
 
     /** At most this many other parts of a numbered section are listed under its hit. */
     private static final int MAX_RELATED = 4;
@@ -109,7 +101,7 @@ public final class SectionSearcher implements Closeable {
     public static final List<String> CACHES =
             List.of(TERM_STATES, LEAF_SCORES, TERM_DOCS, CLOSEST_WORDS, COMPLETIONS, QUERY_EMBEDDINGS, WORD_EMBEDDINGS);
 
-    private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
     private final QueryPlanner planner;
     private final KeywordScoring scoring;
     private final SentenceEmbedder embedder;
@@ -148,10 +140,10 @@ public final class SectionSearcher implements Closeable {
      * that index was built with); the previous one closes when its searches finish.
      */
     public void open(Path folder, QueryPlanner planner) throws IOException {
-        Generation next = Generation.open(folder, cacheStats, planner);
-        Generation old = current.getAndSet(next);
+        IndexGeneration next = IndexGeneration.open(folder, cacheStats, planner);
+        IndexGeneration old = current.getAndSet(next);
         if (old != null) {
-            old.reader.decRef();
+            old.reader().decRef();
         }
     }
 
@@ -164,15 +156,15 @@ public final class SectionSearcher implements Closeable {
         if (name.equals(QUERY_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::queryCache);
         if (name.equals(WORD_EMBEDDINGS)) return Optional.ofNullable(embedder).map(SentenceEmbedder::wordCache);
         if (!cacheStats.containsKey(name)) throw new IllegalArgumentException("no cache called " + name);
-        Generation g = current.get();
+        IndexGeneration g = current.get();
         if (g == null) return Optional.empty();
         return Optional.of(
                 switch (name) {
-                    case TERM_STATES -> g.termStates.cache();
-                    case LEAF_SCORES -> g.evaluator.leafCache();
-                    case TERM_DOCS -> g.evaluator.termDocsCache();
-                    case CLOSEST_WORDS -> g.lexicon.closestCache();
-                    default -> g.lexicon.completionCache();
+                    case TERM_STATES -> g.termStates().cache();
+                    case LEAF_SCORES -> g.evaluator().leafCache();
+                    case TERM_DOCS -> g.evaluator().termDocsCache();
+                    case CLOSEST_WORDS -> g.lexicon().closestCache();
+                    default -> g.lexicon().completionCache();
                 });
     }
 
@@ -182,18 +174,18 @@ public final class SectionSearcher implements Closeable {
 
     /** Number of searchable sections in the serving generation. */
     public int size() {
-        Generation g = acquire();
+        IndexGeneration g = acquire();
         try {
-            return g.sectionDocs.size();
+            return g.sectionDocs().size();
         } finally {
             release(g);
         }
     }
 
     public SearchResult search(SearchRequest request) {
-        Generation g = acquire();
+        IndexGeneration g = acquire();
         try {
-            QueryPlan plan = g.planner().plan(request, g.lexicon);
+            QueryPlan plan = g.planner().plan(request, g.lexicon());
             if (plan == null) {
                 return new SearchResult(request.query(), 0, List.of(), Map.of(), null);
             }
@@ -222,7 +214,11 @@ public final class SectionSearcher implements Closeable {
             ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
             List<SectionGroups.Group> groups = request.grouped()
                     ? SectionGroups.of(
-                            inDoc, g.tree::numbered, g.tree::parent, g.tree.docs(), request.offset() + request.limit())
+                            inDoc,
+                            g.tree()::numbered,
+                            g.tree()::parent,
+                            g.tree().docs(),
+                            request.offset() + request.limit())
                     : Arrays.stream(inDoc)
                             .map(sd -> new SectionGroups.Group(sd, List.of()))
                             .toList();
@@ -290,13 +286,13 @@ public final class SectionSearcher implements Closeable {
     }
 
     /** Every section matching the keyword query, best first, summaries scaled down. */
-    private ScoreDoc[] keyword(Generation g, QueryPlan plan) throws IOException {
+    private ScoreDoc[] keyword(IndexGeneration g, QueryPlan plan) throws IOException {
         if (plan.query() == null) return new ScoreDoc[0];
         ScoreDoc[] all = scoring == KeywordScoring.LUCENE
-                ? g.searcher().search(plan.query(), Math.max(1, g.reader.maxDoc())).scoreDocs
-                : g.evaluator.matches(plan.query());
+                ? g.searcher().search(plan.query(), Math.max(1, g.reader().maxDoc())).scoreDocs
+                : g.evaluator().matches(plan.query());
         for (ScoreDoc sd : all) {
-            if (g.summaries.contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
+            if (g.summaries().contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
         }
         return sorted(all);
     }
@@ -305,7 +301,8 @@ public final class SectionSearcher implements Closeable {
      * Sections ranked by their best passage's similarity to the query, one ranking per embedding model fused by
      * reciprocal rank; remembers the best passage of each section for its snippet.
      */
-    private ScoreDoc[] semantic(Generation g, QueryPlan plan, Precision precision, Map<Integer, String> bestPassage)
+    private ScoreDoc[] semantic(
+            IndexGeneration g, QueryPlan plan, Precision precision, Map<Integer, String> bestPassage)
             throws IOException {
         if (plan.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
             return new ScoreDoc[0]; // nothing to mean: the model cannot embed text without a word piece
@@ -326,19 +323,23 @@ public final class SectionSearcher implements Closeable {
                     g.searcher().search(new KnnFloatVectorQuery(field, query, KNN_PASSAGES), KNN_PASSAGES).scoreDocs;
             // A reader's question filed by the curation that comes first is the curation's own answer; moving the
             // query toward the guide's prose only blurred it (the curated judged sets lost up to 0.03).
-            if (fetched.length > 0 && !passageIs(g, fetched[0].doc, PassageOf::isReaderQuestion)) {
+            if (fetched.length > 0 && !passageIs(g, fetched[0].doc, IndexGeneration.PassageOf::isReaderQuestion)) {
                 fetched = sorted(feedback.rescore(
-                        g.reader, field, query, fetched, doc -> passageIs(g, doc, PassageOf::isOwnProse)));
+                        g.reader(),
+                        field,
+                        query,
+                        fetched,
+                        doc -> passageIs(g, doc, IndexGeneration.PassageOf::isOwnProse)));
             }
             Map<Integer, ScoreDoc> bySection = new LinkedHashMap<>();
             float best = fetched.length == 0 ? 0 : cosine(fetched[0].score);
             for (ScoreDoc p : fetched) {
                 float cosine = cosine(p.score);
                 if (cosine < SEMANTIC_MIN_COSINE || cosine < best - SEMANTIC_MARGIN) break;
-                PassageOf passage = g.passages.get(p.doc);
+                IndexGeneration.PassageOf passage = g.passages().get(p.doc);
                 if (passage == null || bySection.containsKey(passage.section())) continue;
                 int section = passage.section();
-                float score = p.score * (g.summaries.contains(section) ? SUMMARY_FACTOR : 1f);
+                float score = p.score * (g.summaries().contains(section) ? SUMMARY_FACTOR : 1f);
                 bySection.put(section, new ScoreDoc(section, score));
                 String snippet = passage.snippet();
                 if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
@@ -350,8 +351,8 @@ public final class SectionSearcher implements Closeable {
     }
 
     /** Whether {@code passageDoc} is a passage of a section and of the kind {@code kind} asks for. */
-    private static boolean passageIs(Generation g, int passageDoc, Predicate<PassageOf> kind) {
-        PassageOf passage = g.passages.get(passageDoc);
+    private static boolean passageIs(IndexGeneration g, int passageDoc, Predicate<IndexGeneration.PassageOf> kind) {
+        IndexGeneration.PassageOf passage = g.passages().get(passageDoc);
         return passage != null && kind.test(passage);
     }
 
@@ -360,10 +361,10 @@ public final class SectionSearcher implements Closeable {
      * section's score right above it, the subsection goes first (the enclosing section's intro mostly announces what
      * the subsections teach).
      */
-    private static void preferSubsections(Generation g, ScoreDoc[] ranked, float ratio) {
+    private static void preferSubsections(IndexGeneration g, ScoreDoc[] ranked, float ratio) {
         for (int i = 0; i < Math.min(PREFER_SUBSECTION_WITHIN, ranked.length); i++) {
             for (int j = i + 1; j < Math.min(i + 1 + PREFER_SUBSECTION_WITHIN, ranked.length); j++) {
-                if (g.tree.parent(ranked[j].doc) == ranked[i].doc && ranked[j].score >= ratio * ranked[i].score) {
+                if (g.tree().parent(ranked[j].doc) == ranked[i].doc && ranked[j].score >= ratio * ranked[i].score) {
                     ScoreDoc child = ranked[j];
                     System.arraycopy(ranked, i, ranked, i + 1, j - i);
                     ranked[i] = child;
@@ -384,9 +385,9 @@ public final class SectionSearcher implements Closeable {
         return copy;
     }
 
-    private static Map<String, Integer> facets(Generation g, ScoreDoc[] docs) {
+    private static Map<String, Integer> facets(IndexGeneration g, ScoreDoc[] docs) {
         Map<String, Integer> counts = new HashMap<>();
-        for (ScoreDoc sd : docs) counts.merge(g.docOf.get(sd.doc), 1, Integer::sum);
+        for (ScoreDoc sd : docs) counts.merge(g.docOf().get(sd.doc), 1, Integer::sum);
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
@@ -396,12 +397,14 @@ public final class SectionSearcher implements Closeable {
         return sorted;
     }
 
-    private static ScoreDoc[] onlyDoc(Generation g, ScoreDoc[] docs, String doc) {
-        return Arrays.stream(docs).filter(sd -> doc.equals(g.docOf.get(sd.doc))).toArray(ScoreDoc[]::new);
+    private static ScoreDoc[] onlyDoc(IndexGeneration g, ScoreDoc[] docs, String doc) {
+        return Arrays.stream(docs)
+                .filter(sd -> doc.equals(g.docOf().get(sd.doc)))
+                .toArray(ScoreDoc[]::new);
     }
 
     private static List<SearchHit> toHits(
-            Generation g,
+            IndexGeneration g,
             QueryPlan plan,
             List<SectionGroups.Group> page,
             Map<Integer, String> bestPassage,
@@ -409,13 +412,14 @@ public final class SectionSearcher implements Closeable {
         if (page.isEmpty()) {
             return List.of();
         }
-        ProseSnippets.Terms terms = g.snippets.terms(
-                new ProseSnippets.TermWeights(termWeights(g.termStates, g.sectionDocs.size(), plan.highlightTerms())));
+        ProseSnippets.Terms terms = g.snippets()
+                .terms(new ProseSnippets.TermWeights(
+                        termWeights(g.termStates(), g.sectionDocs().size(), plan.highlightTerms())));
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (SectionGroups.Group group : page) {
             ScoreDoc sd = group.lead();
-            HitFields f = g.hitFields.get(sd.doc);
-            String snippet = g.snippets.snippet(sd.doc, terms);
+            IndexGeneration.HitFields f = g.hitFields().get(sd.doc);
+            String snippet = g.snippets().snippet(sd.doc, terms);
             if (snippet == null) {
                 String passage = bestPassage.get(sd.doc);
                 snippet = passage != null ? fallbackSnippet(passage) : f.opening();
@@ -424,7 +428,7 @@ public final class SectionSearcher implements Closeable {
                     new ArrayList<>(Math.min(MAX_RELATED, group.others().size()));
             for (ScoreDoc other : group.others()
                     .subList(0, Math.min(MAX_RELATED, group.others().size()))) {
-                HitFields o = g.hitFields.get(other.doc);
+                IndexGeneration.HitFields o = g.hitFields().get(other.doc);
                 related.add(new SearchHit.Related(o.doc(), o.anchor(), o.title(), o.level(), other.score));
             }
             SearchHit.Explanation explain = explainer == null
@@ -447,7 +451,7 @@ public final class SectionSearcher implements Closeable {
     }
 
     /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
-    private static String fallbackSnippet(String text) {
+    static String fallbackSnippet(String text) {
         String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
         return escapeHtml(WHITESPACE.matcher(cut).replaceAll(" ").strip());
     }
@@ -472,21 +476,21 @@ public final class SectionSearcher implements Closeable {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    private Generation acquire() {
+    private IndexGeneration acquire() {
         while (true) {
-            Generation g = current.get();
+            IndexGeneration g = current.get();
             if (g == null) {
                 throw new IllegalStateException("no index is open yet");
             }
-            if (g.reader.tryIncRef()) {
+            if (g.reader().tryIncRef()) {
                 return g;
             }
         }
     }
 
-    private static void release(Generation g) {
+    private static void release(IndexGeneration g) {
         try {
-            g.reader.decRef();
+            g.reader().decRef();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -494,138 +498,9 @@ public final class SectionSearcher implements Closeable {
 
     @Override
     public void close() throws IOException {
-        Generation g = current.getAndSet(null);
+        IndexGeneration g = current.getAndSet(null);
         if (g != null) {
-            g.reader.decRef();
+            g.reader().decRef();
         }
     }
-
-    /**
-     * One open index generation and what every search needs from it without touching stored fields: which document
-     * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
-     */
-    private record Generation(
-            DirectoryReader reader,
-            IndexSearcher searcher,
-            Map<String, Integer> sectionDocs,
-            Map<Integer, String> docOf,
-            Set<Integer> summaries,
-            Map<Integer, HitFields> hitFields,
-            ProseSnippets snippets,
-            SectionTree tree,
-            TermStatesCache termStates,
-            Lexicon lexicon,
-            QueryEvaluator evaluator,
-            Map<Integer, PassageOf> passages,
-            QueryPlanner planner) {
-        static Generation open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
-            DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
-            // One searcher per generation, with the service's BM25: it is thread-safe, and building one per query was
-            // work repeated on every semantic search.
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(LeafScores.SIMILARITY);
-            Map<String, Integer> sectionDocs = new HashMap<>();
-            Map<Integer, String> docOf = new HashMap<>();
-            Set<Integer> summaries = new java.util.HashSet<>();
-            Map<Integer, HitFields> hitFields = new HashMap<>();
-            Map<Integer, String> prose = new HashMap<>();
-            Map<Integer, String> parents = new HashMap<>();
-            TopDocs sections = searcher.search(
-                    new TermQuery(new Term(SectionSchema.KIND, SectionSchema.SECTION_KIND)),
-                    Math.max(1, reader.maxDoc()));
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : sections.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                sectionDocs.put(d.get(SectionSchema.ID), sd.doc);
-                String opening = d.get(SectionSchema.PROSE) == null
-                                || d.get(SectionSchema.PROSE).isBlank()
-                        ? (d.get(SectionSchema.CODE) == null ? "" : d.get(SectionSchema.CODE))
-                        : d.get(SectionSchema.PROSE);
-                hitFields.put(
-                        sd.doc,
-                        new HitFields(
-                                d.get(SectionSchema.DOC),
-                                d.get(SectionSchema.ANCHOR),
-                                d.get(SectionSchema.TITLE),
-                                d.getField(SectionSchema.LEVEL).numericValue().intValue(),
-                                SectionSchema.breadcrumbOf(d),
-                                fallbackSnippet(opening)));
-                prose.put(sd.doc, d.get(SectionSchema.PROSE));
-                if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
-                docOf.put(sd.doc, d.get(SectionSchema.DOC));
-                if (SectionRole.SUMMARY.name().equals(d.get(SectionSchema.ROLE))) summaries.add(sd.doc);
-            }
-            Map<Integer, Integer> parentDoc = new HashMap<>();
-            Map<Integer, Integer> levels = new HashMap<>();
-            hitFields.forEach((doc, f) -> levels.put(doc, f.level()));
-            parents.forEach((doc, parentId) -> {
-                Integer p = sectionDocs.get(parentId);
-                if (p != null) parentDoc.put(doc, p);
-            });
-            Map<Integer, PassageOf> passages = new HashMap<>();
-            TopDocs passageDocs = searcher.search(
-                    new TermQuery(new Term(SectionSchema.KIND, SectionSchema.PASSAGE_KIND)),
-                    Math.max(1, reader.maxDoc()));
-            for (ScoreDoc sd : passageDocs.scoreDocs) {
-                Document d = stored.document(
-                        sd.doc,
-                        Set.of(SectionSchema.PASSAGE_OF, SectionSchema.PASSAGE_SNIPPET, SectionSchema.PASSAGE_ORDINAL));
-                Integer section = sectionDocs.get(d.get(SectionSchema.PASSAGE_OF));
-                if (section == null) continue;
-                // Generations written before the ordinal was stored read as prose: they serve until the next index.
-                var ordinal = d.getField(SectionSchema.PASSAGE_ORDINAL);
-                passages.put(
-                        sd.doc,
-                        new PassageOf(
-                                section,
-                                d.get(SectionSchema.PASSAGE_SNIPPET),
-                                ordinal == null ? 0 : ordinal.numericValue().intValue()));
-            }
-            TermStatesCache termStates = new TermStatesCache(reader, stats.get(TERM_STATES));
-            return new Generation(
-                    reader,
-                    searcher,
-                    Map.copyOf(sectionDocs),
-                    Map.copyOf(docOf),
-                    Set.copyOf(summaries),
-                    Map.copyOf(hitFields),
-                    ProseSnippets.analyse(prose, INDEX_ANALYZER),
-                    new SectionTree(reader.maxDoc(), levels, parentDoc),
-                    termStates,
-                    new Lexicon(reader, termStates, stats.get(CLOSEST_WORDS), stats.get(COMPLETIONS)),
-                    new QueryEvaluator(new LeafScores(
-                            reader,
-                            termStates,
-                            new TermDocs(reader, termStates, stats.get(TERM_DOCS)),
-                            stats.get(LEAF_SCORES))),
-                    Map.copyOf(passages),
-                    planner);
-        }
-    }
-
-    /**
-     * A passage's section (its document number), the snippet it offers and its ordinal (its place in the section, or
-     * {@link Passage#GUIDEPOST} or {@link Passage#READER_QUESTION}), read once per generation.
-     */
-    private record PassageOf(int section, String snippet, int ordinal) {
-        PassageOf {
-            snippet = snippet == null ? "" : snippet;
-        }
-
-        boolean isReaderQuestion() {
-            return ordinal == Passage.READER_QUESTION;
-        }
-
-        /**
-         * Prose of the section itself: not a definition pointing at it, not a reader's question, and not the lone
-         * heading that stands for a section without prose (its snippet is empty).
-         */
-        boolean isOwnProse() {
-            return ordinal >= 0 && !snippet.isEmpty();
-        }
-    }
-
-    /** What a hit shows, read once per generation instead of from stored fields on every search. */
-    private record HitFields(
-            String doc, String anchor, String title, int level, List<String> breadcrumb, String opening) {}
 }
