@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * form occurs in order, from right to left, with its first character starting a word. The long form has at most
  * min(|SF| + 5, 2·|SF|) words. The reverse order the paper also names, "SF (long form)", is read when the short form
  * is one word shorter than the phrase, shares none of its words, and begins with the phrase's first initial and holds
- * all its initials in order ("vtbl (virtual table)"): a contraction, whatever its case. Thread-safe.
+ * all its initials in order ("ptbl (price table)"): a contraction, whatever its case. Thread-safe.
  */
 final class AbbreviationFinder {
     private static final Pattern PAREN = Pattern.compile("\\(([^()]{2,10})\\)");

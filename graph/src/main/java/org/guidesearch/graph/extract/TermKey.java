@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The normalised key two surface forms of one concept share: lower case, no leading article, hyphens and runs of
- * spaces as one space, no trailing "()", and the head (last) word reduced to its singular. "The Reference Cycles",
- * "reference-cycle" and "reference cycles" share one key; "collector" and "collection" do not (no fuzzy stemming, so
+ * spaces as one space, no trailing "()", and the head (last) word reduced to its singular. "The Rain Gauges",
+ * "rain-gauge" and "rain gauges" share one key; "planter" and "plantation" do not (no fuzzy stemming, so
  * keys never chain two different things together).
  */
 final class TermKey {

@@ -240,8 +240,8 @@ public final class QueryPlanner {
     }
 
     /**
-     * An identifier the guide never writes whole may still be made of words it knows ({@code TYPE_CHECKING} is only
-     * ever written {@code typing.TYPE_CHECKING}): then it is no typo, and correcting it would waste milliseconds.
+     * An identifier the guide never writes whole may still be made of words it knows ({@code CACHE_MODE} is only
+     * ever written {@code app.CACHE_MODE}): then it is no typo, and correcting it would waste milliseconds.
      */
     private static boolean everyPartIsKnown(Lexicon lexicon, String identifier) {
         String[] parts = IDENTIFIER_SEPARATORS.split(identifier);
