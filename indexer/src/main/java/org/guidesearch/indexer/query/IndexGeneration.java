@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.guidesearch.indexer.corpus.SectionRole;
+import org.guidesearch.indexer.index.SectionAnalyzer;
 import org.guidesearch.indexer.index.SectionSchema;
 import org.guidesearch.indexer.semantic.Passage;
 
@@ -38,6 +40,9 @@ record IndexGeneration(
         QueryEvaluator evaluator,
         Map<Integer, PassageOf> passages,
         QueryPlanner planner) {
+    /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
+    private static final Analyzer INDEX_ANALYZER = new SectionAnalyzer();
+
     static IndexGeneration open(Path folder, Map<String, StatsCounter> stats, QueryPlanner planner) throws IOException {
         DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
         // One searcher per generation, with the service's BM25: it is thread-safe, and building one per query was
@@ -68,7 +73,7 @@ record IndexGeneration(
                             d.get(SectionSchema.TITLE),
                             d.getField(SectionSchema.LEVEL).numericValue().intValue(),
                             SectionSchema.breadcrumbOf(d),
-                            SectionSearcher.fallbackSnippet(opening)));
+                            SnippetText.fallback(opening)));
             prose.put(sd.doc, d.get(SectionSchema.PROSE));
             if (d.get(SectionSchema.PARENT) != null) parents.put(sd.doc, d.get(SectionSchema.PARENT));
             docOf.put(sd.doc, d.get(SectionSchema.DOC));
@@ -107,7 +112,7 @@ record IndexGeneration(
                 Map.copyOf(docOf),
                 Set.copyOf(summaries),
                 Map.copyOf(hitFields),
-                ProseSnippets.analyse(prose, SectionSearcher.INDEX_ANALYZER),
+                ProseSnippets.analyse(prose, INDEX_ANALYZER),
                 new SectionTree(reader.maxDoc(), levels, parentDoc),
                 termStates,
                 new Lexicon(

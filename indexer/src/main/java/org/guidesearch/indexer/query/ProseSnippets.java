@@ -186,13 +186,13 @@ final class ProseSnippets {
         int at = start;
         for (int[] match : inside) {
             if (match[0] < at || match[1] > end) continue; // overlaps a mark already made (a code token and its parts)
-            out.append(SectionSearcher.escapeHtml(prose.substring(at, match[0])))
+            out.append(SnippetText.escapeHtml(prose.substring(at, match[0])))
                     .append("<mark>")
-                    .append(SectionSearcher.escapeHtml(prose.substring(match[0], match[1])))
+                    .append(SnippetText.escapeHtml(prose.substring(match[0], match[1])))
                     .append("</mark>");
             at = match[1];
         }
-        return out.append(SectionSearcher.escapeHtml(prose.substring(at, end)))
+        return out.append(SnippetText.escapeHtml(prose.substring(at, end)))
                 .append(suffix)
                 .toString()
                 .strip();

@@ -19,12 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.guidesearch.indexer.index.SectionAnalyzer;
 import org.guidesearch.indexer.index.SectionSchema;
 import org.guidesearch.indexer.semantic.SentenceEmbedder;
 import org.guidesearch.indexer.semantic.SentenceEmbedder.Precision;
@@ -40,12 +38,9 @@ public final class SectionSearcher implements Closeable {
     /** "Key Takeaways" repeat the chapter: scaled down so they never outrank the section that teaches. */
     private static final float SUMMARY_FACTOR = 0.3f;
 
-    private static final int SNIPPET_FALLBACK_CHARS = 220;
     /** Passages fetched for semantic ranking; several usually come from the same section. */
     private static final int KNN_PASSAGES = 80;
 
-    /** Compiled once: a fallback snippet is cut for many hits of every query. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /**
      * The query's vector moves toward the mean of its best three passages of the guide's prose, by half that mean
      * ({@link VectorFeedback}; README, "Search quality", for the other counts and weights measured).
@@ -73,9 +68,6 @@ public final class SectionSearcher implements Closeable {
     private static final float QUESTION_SUBSECTION_RATIO = 0.8f;
 
     private static final float NAME_SUBSECTION_RATIO = 0.9f;
-
-    /** Snippets are cut from the indexed text, so they are analysed like the index (no query synonyms). */
-    static final org.apache.lucene.analysis.Analyzer INDEX_ANALYZER = new SectionAnalyzer();
 
     /** At most this many other parts of a numbered section are listed under its hit. */
     private static final int MAX_RELATED = 4;
@@ -422,7 +414,7 @@ public final class SectionSearcher implements Closeable {
             String snippet = g.snippets().snippet(sd.doc, terms);
             if (snippet == null) {
                 String passage = bestPassage.get(sd.doc);
-                snippet = passage != null ? fallbackSnippet(passage) : f.opening();
+                snippet = passage != null ? SnippetText.fallback(passage) : f.opening();
             }
             List<SearchHit.Related> related =
                     new ArrayList<>(Math.min(MAX_RELATED, group.others().size()));
@@ -448,32 +440,6 @@ public final class SectionSearcher implements Closeable {
             if (df > 0) weights.put(t, (float) Math.log(1 + (n - df + 0.5) / (df + 0.5)));
         }
         return weights;
-    }
-
-    /** No marked sentence: the passage that matched by meaning, else the section's opening (prose, or code). */
-    static String fallbackSnippet(String text) {
-        String cut = text.length() > SNIPPET_FALLBACK_CHARS ? text.substring(0, SNIPPET_FALLBACK_CHARS) + "…" : text;
-        return escapeHtml(WHITESPACE.matcher(cut).replaceAll(" ").strip());
-    }
-
-    static String escapeHtml(String s) {
-        StringBuilder out = null;
-        int copied = 0;
-        for (int i = 0; i < s.length(); i++) {
-            String entity = switch (s.charAt(i)) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#x27;";
-                default -> null;
-            };
-            if (entity == null) continue;
-            if (out == null) out = new StringBuilder(s.length() + 16);
-            out.append(s, copied, i).append(entity);
-            copied = i + 1;
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     private IndexGeneration acquire() {

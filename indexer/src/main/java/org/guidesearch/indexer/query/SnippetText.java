@@ -1,0 +1,42 @@
+package org.guidesearch.indexer.query;
+
+import java.util.regex.Pattern;
+
+/** Text as a snippet shows it: HTML-escaped, so that the only markup in a snippet is the {@code <mark>} it adds. */
+final class SnippetText {
+    private static final int FALLBACK_CHARS = 220;
+
+    /** Compiled once: a fallback snippet is cut for many hits of every query. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private SnippetText() {}
+
+    /**
+     * A snippet for a hit without a marked sentence (the passage that matched by meaning, or the section's opening):
+     * its first characters on one line, escaped.
+     */
+    static String fallback(String text) {
+        String cut = text.length() > FALLBACK_CHARS ? text.substring(0, FALLBACK_CHARS) + "…" : text;
+        return escapeHtml(WHITESPACE.matcher(cut).replaceAll(" ").strip());
+    }
+
+    static String escapeHtml(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String entity = switch (s.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#x27;";
+                default -> null;
+            };
+            if (entity == null) continue;
+            if (out == null) out = new StringBuilder(s.length() + 16);
+            out.append(s, copied, i).append(entity);
+            copied = i + 1;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+}
