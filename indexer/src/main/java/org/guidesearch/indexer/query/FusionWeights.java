@@ -22,7 +22,11 @@ record FusionWeights(float keyword, float semantic, float keywordShare) {
     private static final FusionWeights NAME = new FusionWeights(1.0f, 0.5f, 0.55f);
 
     static FusionWeights of(String text) {
-        return QueryShape.isQuestion(text) ? QUESTION : NAME;
+        return of(QueryShape.isQuestion(text));
+    }
+
+    static FusionWeights of(boolean question) {
+        return question ? QUESTION : NAME;
     }
 
     /**

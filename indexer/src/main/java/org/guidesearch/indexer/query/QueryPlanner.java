@@ -122,7 +122,9 @@ public final class QueryPlanner {
         String corrected = correct(words, typingLastWord, lexicon);
         String text = corrected == null ? raw : corrected;
 
-        String searched = QueryShape.keywordsOf(text);
+        // The shape is read once per plan: ranking and grouping both ask it.
+        boolean question = QueryShape.isQuestion(text);
+        String searched = question ? QueryShape.keywordsOf(text) : text;
         AnalysedQuery analysed =
                 AnalysedQuery.within(queryAnalyzer, searched, budget(), words.length > 1, lexicon::term);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -154,7 +156,7 @@ public final class QueryPlanner {
                 highlight.add(completion);
             }
         }
-        return new QueryPlan(text, any ? query.build() : null, Set.copyOf(highlight), corrected);
+        return new QueryPlan(text, question, any ? query.build() : null, Set.copyOf(highlight), corrected);
     }
 
     /** The query's symbolic tokens whole, and all its tokens in a row, in {@link SectionSchema#SYMBOLS}. */

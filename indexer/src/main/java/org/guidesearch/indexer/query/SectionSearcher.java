@@ -185,7 +185,7 @@ public final class SectionSearcher implements Closeable {
             FusionWeights weights = switch (request.mode()) {
                 case KEYWORD -> FusionWeights.KEYWORD_ONLY;
                 case SEMANTIC -> FusionWeights.SEMANTIC_ONLY;
-                case HYBRID -> FusionWeights.of(plan.text());
+                case HYBRID -> FusionWeights.of(plan.question());
             };
             ScoreDoc[] byKeyword = request.mode() == SearchMode.SEMANTIC ? new ScoreDoc[0] : keyword(g, plan);
             // A query embedding is most of a new query's cost; where the semantic ranking only breaks the keyword
@@ -200,8 +200,7 @@ public final class SectionSearcher implements Closeable {
                 case SEMANTIC -> byMeaning;
                 case HYBRID -> fusion.fuse(byKeyword, byMeaning, weights);
             };
-            preferSubsections(
-                    g, ranked, QueryShape.isQuestion(plan.text()) ? QUESTION_SUBSECTION_RATIO : NAME_SUBSECTION_RATIO);
+            preferSubsections(g, ranked, plan.question() ? QUESTION_SUBSECTION_RATIO : NAME_SUBSECTION_RATIO);
             Map<String, Integer> facets = facets(g, ranked);
             ScoreDoc[] inDoc = request.doc() == null ? ranked : onlyDoc(g, ranked, request.doc());
             List<SectionGroups.Group> groups = request.grouped()
