@@ -16,6 +16,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
@@ -26,6 +27,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.Jsoup;
 
 /**
  * Splits one Markdown file into sections, one per heading of level 1–4, with the ids the published site gives them.
@@ -76,6 +78,12 @@ public final class SectionSplitter {
                 current.code.append(fenced.getLiteral()).append('\n');
             } else if (block instanceof IndentedCodeBlock indented) {
                 current.code.append(indented.getLiteral()).append('\n');
+            } else if (block instanceof HtmlBlock html) {
+                // A block of raw HTML: a reader sees its text, not its tags or comments (API docs keep their
+                // metadata in comments, "<!-- YAML added: v0.3.0 -->", which would otherwise be a section's
+                // opening snippet and a word of every section).
+                String text = Jsoup.parseBodyFragment(html.getLiteral()).text().strip();
+                if (!text.isEmpty()) current.prose.append(text).append('\n');
             } else if (!(block instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock)) {
                 current.prose.append(textRenderer.render(block).strip()).append('\n');
                 collectLinks(doc, block, current.links);

@@ -24,14 +24,13 @@ import org.guidesearch.indexer.semantic.Passage;
 
 /**
  * One open index generation and what every search needs from it without touching stored fields: which document
- * is which section, its file, which sections are summaries, what hits show, and which section each passage is of.
+ * is which section, its place in the outline ({@link SectionTree}: parent, file, summary), what hits show, and which
+ * section each passage is of.
  */
 record IndexGeneration(
         DirectoryReader reader,
         IndexSearcher searcher,
         Map<String, Integer> sectionDocs,
-        Map<Integer, String> docOf,
-        Set<Integer> summaries,
         Map<Integer, HitFields> hitFields,
         ProseSnippets snippets,
         SectionTree tree,
@@ -109,11 +108,9 @@ record IndexGeneration(
                 reader,
                 searcher,
                 Map.copyOf(sectionDocs),
-                Map.copyOf(docOf),
-                Set.copyOf(summaries),
                 Map.copyOf(hitFields),
                 ProseSnippets.analyse(prose, INDEX_ANALYZER),
-                new SectionTree(reader.maxDoc(), levels, parentDoc),
+                new SectionTree(reader.maxDoc(), levels, parentDoc, docOf, summaries),
                 termStates,
                 new Lexicon(
                         reader,

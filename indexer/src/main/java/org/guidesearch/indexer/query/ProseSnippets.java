@@ -186,13 +186,11 @@ final class ProseSnippets {
         int at = start;
         for (int[] match : inside) {
             if (match[0] < at || match[1] > end) continue; // overlaps a mark already made (a code token and its parts)
-            out.append(SnippetText.escapeHtml(prose.substring(at, match[0])))
-                    .append("<mark>")
-                    .append(SnippetText.escapeHtml(prose.substring(match[0], match[1])))
-                    .append("</mark>");
+            SnippetText.escapeHtml(prose, at, match[0], out).append("<mark>");
+            SnippetText.escapeHtml(prose, match[0], match[1], out).append("</mark>");
             at = match[1];
         }
-        return out.append(SnippetText.escapeHtml(prose.substring(at, end)))
+        return SnippetText.escapeHtml(prose, at, end, out)
                 .append(suffix)
                 .toString()
                 .strip();

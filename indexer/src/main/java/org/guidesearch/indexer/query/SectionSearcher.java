@@ -208,7 +208,7 @@ public final class SectionSearcher implements Closeable {
                             inDoc,
                             g.tree()::numbered,
                             g.tree()::parent,
-                            g.tree().docs(),
+                            g.tree().sectionBound(),
                             request.offset() + request.limit())
                     : Arrays.stream(inDoc)
                             .map(sd -> new SectionGroups.Group(sd, List.of()))
@@ -283,7 +283,7 @@ public final class SectionSearcher implements Closeable {
                 ? g.searcher().search(plan.query(), Math.max(1, g.reader().maxDoc())).scoreDocs
                 : g.evaluator().matches(plan.query());
         for (ScoreDoc sd : all) {
-            if (g.summaries().contains(sd.doc)) sd.score *= SUMMARY_FACTOR;
+            if (g.tree().isSummary(sd.doc)) sd.score *= SUMMARY_FACTOR;
         }
         return sorted(all);
     }
@@ -330,7 +330,7 @@ public final class SectionSearcher implements Closeable {
                 IndexGeneration.PassageOf passage = g.passages().get(p.doc);
                 if (passage == null || bySection.containsKey(passage.section())) continue;
                 int section = passage.section();
-                float score = p.score * (g.summaries().contains(section) ? SUMMARY_FACTOR : 1f);
+                float score = p.score * (g.tree().isSummary(section) ? SUMMARY_FACTOR : 1f);
                 bySection.put(section, new ScoreDoc(section, score));
                 String snippet = passage.snippet();
                 if (m == 0 && !snippet.isEmpty()) bestPassage.putIfAbsent(section, snippet);
@@ -377,20 +377,24 @@ public final class SectionSearcher implements Closeable {
     }
 
     private static Map<String, Integer> facets(IndexGeneration g, ScoreDoc[] docs) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (ScoreDoc sd : docs) counts.merge(g.docOf().get(sd.doc), 1, Integer::sum);
+        int[] counts = new int[g.tree().files().size()];
+        for (ScoreDoc sd : docs) {
+            int file = g.tree().fileNumber(sd.doc);
+            if (file >= 0) counts[file]++;
+        }
+        List<Integer> present = new ArrayList<>();
+        for (int f = 0; f < counts.length; f++) if (counts[f] > 0) present.add(f);
+        present.sort(Comparator.<Integer>comparingInt(f -> -counts[f])
+                .thenComparing(f -> g.tree().files().get(f)));
         Map<String, Integer> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        for (int f : present) sorted.put(g.tree().files().get(f), counts[f]);
         return sorted;
     }
 
     private static ScoreDoc[] onlyDoc(IndexGeneration g, ScoreDoc[] docs, String doc) {
+        int file = g.tree().files().indexOf(doc);
         return Arrays.stream(docs)
-                .filter(sd -> doc.equals(g.docOf().get(sd.doc)))
+                .filter(sd -> file >= 0 && g.tree().fileNumber(sd.doc) == file)
                 .toArray(ScoreDoc[]::new);
     }
 

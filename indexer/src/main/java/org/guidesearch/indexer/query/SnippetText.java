@@ -20,23 +20,39 @@ final class SnippetText {
         return escapeHtml(WHITESPACE.matcher(cut).replaceAll(" ").strip());
     }
 
+    /** Appends {@code s[from, to)} to {@code out}, escaped: a snippet's pieces go straight into it, not via copies. */
+    static StringBuilder escapeHtml(String s, int from, int to, StringBuilder out) {
+        int copied = from;
+        for (int i = from; i < to; i++) {
+            String entity = entity(s.charAt(i));
+            if (entity == null) continue;
+            out.append(s, copied, i).append(entity);
+            copied = i + 1;
+        }
+        return out.append(s, copied, to);
+    }
+
     static String escapeHtml(String s) {
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < s.length(); i++) {
-            String entity = switch (s.charAt(i)) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#x27;";
-                default -> null;
-            };
+            String entity = entity(s.charAt(i));
             if (entity == null) continue;
             if (out == null) out = new StringBuilder(s.length() + 16);
             out.append(s, copied, i).append(entity);
             copied = i + 1;
         }
         return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static String entity(char c) {
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#x27;";
+            default -> null;
+        };
     }
 }

@@ -26,6 +26,24 @@ class SectionSplitterTest {
     }
 
     @Test
+    void rawHtmlBlocksGiveTheirTextAndNeitherTagsNorComments() {
+        List<Section> sections = splitter.split("events.md", """
+            ## emitter.once(eventName, listener)
+
+            <!-- YAML
+            added: v0.3.0
+            -->
+
+            Adds a one-time listener.
+
+            <div><p>Why once?</p><p>So that it runs &amp; goes.</p></div>
+            """, 0);
+        assertThat(sections.get(0).prose())
+                .isEqualTo("Adds a one-time listener.\nWhy once? So that it runs & goes.")
+                .doesNotContain("YAML", "<", "-->");
+    }
+
+    @Test
     void repeatedHeadingsGetNumberedSuffixes() {
         List<Section> sections = splitter.split("part5.md", """
             # Part V
