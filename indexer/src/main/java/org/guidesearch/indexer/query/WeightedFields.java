@@ -19,4 +19,11 @@ record WeightedFields(List<Field> fields) {
     String first() {
         return fields.get(0).name();
     }
+
+    /** The same fields in the same order, with {@code field} weighed {@code boost}. */
+    WeightedFields with(String field, float boost) {
+        return new WeightedFields(fields.stream()
+                .map(f -> f.name().equals(field) ? new Field(field, boost) : f)
+                .toList());
+    }
 }
