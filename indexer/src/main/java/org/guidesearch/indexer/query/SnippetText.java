@@ -33,16 +33,7 @@ final class SnippetText {
     }
 
     static String escapeHtml(String s) {
-        StringBuilder out = null;
-        int copied = 0;
-        for (int i = 0; i < s.length(); i++) {
-            String entity = entity(s.charAt(i));
-            if (entity == null) continue;
-            if (out == null) out = new StringBuilder(s.length() + 16);
-            out.append(s, copied, i).append(entity);
-            copied = i + 1;
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return escapeHtml(s, 0, s.length(), new StringBuilder(s.length() + 16)).toString();
     }
 
     private static String entity(char c) {
