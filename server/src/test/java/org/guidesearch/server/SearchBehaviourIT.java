@@ -185,8 +185,8 @@ class SearchBehaviourIT {
                 RunningService.repositoryData().resolve("eval/holdout.json")));
         var hybrid = report.byMode().get(SearchMode.HYBRID);
         assertThat(hybrid.get("keyword").ndcg10()).isGreaterThanOrEqualTo(0.90);
-        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.80);
-        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.75);
+        assertThat(hybrid.get("question").ndcg10()).isGreaterThanOrEqualTo(0.83);
+        assertThat(hybrid.get("question").p1()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -104,8 +105,9 @@ final class LeafScores {
     }
 
     /**
-     * What the term {@code word} matches in every one of {@code fields}, each field's scores multiplied by its weight and
-     * the fields' added: what the fields' term queries, boosted, score as optional clauses of one boolean query.
+     * What the term {@code word} matches in every one of {@code fields}: each field's scores multiplied by its weight and
+     * the fields' added, what the fields' term queries, boosted, score as optional clauses of one boolean query; or,
+     * when the fields are {@linkplain WeightedFields#combined() scored as one}, what their combined query scores.
      */
     LeafMatches ofWordIn(BytesRef word, WeightedFields fields) throws IOException {
         Map<BytesRef, LeafMatches> kept = wordsInFields.computeIfAbsent(fields, f -> new ConcurrentHashMap<>());
@@ -117,11 +119,16 @@ final class LeafScores {
             Term term = termStates.term(f.name(), word);
             if (termStates.docFreq(term) == 0) continue;
             indexed = term.bytes(); // the dictionary's own copy, which nothing changes
-            each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
+            if (!fields.combined()) each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
         }
         if (indexed == null)
             return LeafMatches.NONE; // in no field: not kept, so that unknown words cannot grow the map
-        matches = ScoreSum.of(each);
+        if (fields.combined()) {
+            BoostQuery combined = (BoostQuery) fields.combinedQuery(indexed);
+            matches = score(searcher.rewrite(combined.getQuery())).scaled(combined.getBoost());
+        } else {
+            matches = ScoreSum.of(each);
+        }
         kept.putIfAbsent(indexed, matches);
         return matches;
     }

@@ -94,7 +94,7 @@ final class QueryEvaluator {
         return ScoreSum.of(parts);
     }
 
-    private static boolean isSumOfOptional(BooleanQuery query) {
+    static boolean isSumOfOptional(BooleanQuery query) {
         return query.getMinimumNumberShouldMatch() == 0
                 && query.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
     }

@@ -1,12 +1,14 @@
 package org.guidesearch.indexer.query;
 
 import java.io.IOException;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Any of a query's words in several fields, each field's score weighted: what a boolean query of one copy of the words'
@@ -36,14 +38,35 @@ final class WordsInFields extends Query {
         return fields;
     }
 
-    /** One copy of the model per field, each boosted by its field's weight, as optional clauses. */
+    /**
+     * One copy of the model per field, each boosted by its field's weight, as optional clauses. When the fields are
+     * {@linkplain WeightedFields#combined() scored as one}, each single word of the model's sum is their combined
+     * query instead, and only its other parts (phrases, groups of synonyms) are copied per field.
+     */
     Query expanded() {
+        return fields.combined() ? combined(model) : perField(model);
+    }
+
+    private Query perField(Query query) {
         BooleanQuery.Builder out = new BooleanQuery.Builder();
         for (WeightedFields.Field f : fields.fields()) {
-            Query copy = FieldRetarget.to(model, f.name(), FieldRetarget.NEW_TERMS);
+            Query copy = FieldRetarget.to(query, f.name(), FieldRetarget.NEW_TERMS);
             out.add(f.boost() == 1f ? copy : new BoostQuery(copy, f.boost()), Occur.SHOULD);
         }
         return out.build();
+    }
+
+    /** The same walk as {@link QueryEvaluator}'s over fields scored as one: words combined, the rest per field. */
+    private Query combined(Query query) {
+        if (query instanceof BoostQuery b) return new BoostQuery(combined(b.getQuery()), b.getBoost());
+        if (query instanceof TermQuery t)
+            return fields.combinedQuery(t.getTerm().bytes());
+        if (query instanceof BooleanQuery b && QueryEvaluator.isSumOfOptional(b)) {
+            BooleanQuery.Builder out = new BooleanQuery.Builder();
+            for (BooleanClause c : b.clauses()) out.add(combined(c.getQuery()), Occur.SHOULD);
+            return out.build();
+        }
+        return perField(query);
     }
 
     @Override

@@ -39,7 +39,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The evaluator answers exactly what Lucene answers, for random boolean trees of terms, phrases, synonyms and term
  * sets (words the index lacks included, phrases whose words no document holds together) with every kind of clause and nested boosts, and
- * parts searched in several weighted fields at once ({@link WordsInFields}), over an index of several segments; and
+ * parts searched in several weighted fields at once ({@link WordsInFields}, their scores added or a word's scored
+ * across them as one field), over an index of several segments; and
  * answers it again the same from its remembered leaves.
  */
 class QueryEvaluatorTest {
@@ -129,13 +130,14 @@ class QueryEvaluatorTest {
         return random.nextInt(4) == 0 ? new BoostQuery(q, 0.25f + random.nextInt(12) * 0.25f) : q;
     }
 
-    /** One to three of the fields, each weighted. */
+    /** One to three of the fields, each weighted; their scores added, or a word scored across them as one field. */
     private static WeightedFields fields(Random random) {
         List<String> names = new ArrayList<>(List.of(FIELDS));
         Collections.shuffle(names, random);
-        return new WeightedFields(names.subList(0, 1 + random.nextInt(names.size())).stream()
+        WeightedFields fields = new WeightedFields(names.subList(0, 1 + random.nextInt(names.size())).stream()
                 .map(name -> new WeightedFields.Field(name, 0.25f + random.nextInt(12) * 0.25f))
                 .toList());
+        return random.nextBoolean() ? fields.combinedFields() : fields;
     }
 
     private static Query leaf(Random random) {
