@@ -70,7 +70,7 @@ public final class QueryPlanner {
      * sit in many headings. Keyword mode alone on the uncurated guide's questions 0.587 → 0.647 (nDCG@10); with the
      * fusion weights it called for ({@link FusionWeights}), hybrid questions on every judged set gained (README,
      * "Search quality"). Keyword-style queries keep the sum: scored as one field, a name lost the weight of its own
-     * heading (their halves fell 0.009–0.012).
+     * heading (the keyword halves of the uncurated guide and of the curated one fell 0.009 and 0.012).
      */
     private static final WeightedFields QUESTION_FIELDS = ANY_WORD_FIELDS
             .with(SectionSchema.TITLE, 0.5f)
