@@ -24,9 +24,8 @@ record FusionWeights(float keyword, float semantic, float keywordShare) {
      * became the better of the two on questions. Chosen on the uncurated guide's set (hybrid questions 0.692 → 0.741,
      * P@1 0.507 → 0.600; the weights as before, 0.5 / 0.45, gave 0.678–0.688, a share of 0.75 the same 0.741 with
      * one first place fewer) and confirmed on the other guide without its curation (0.775 → 0.842, held-out 0.753 →
-     * 0.787) and with it. The
-     * keyword weight must not exceed the meaning weight: a ranking {@link #keywordLed()} embeds the query from its
-     * words, which reads a question worse (at 1.3: 0.550).
+     * 0.787) and with it. The keyword weight must not exceed the meaning weight: a ranking {@link #keywordLed()}
+     * embeds the query from its words, which reads a question worse (at 1.3: 0.550).
      */
     private static final FusionWeights QUESTION = new FusionWeights(1.0f, 1.0f, 0.65f);
 

@@ -67,7 +67,7 @@ public final class QueryPlanner {
      * <p>Then a question's single words are scored across the fields as one field (BM25F, {@link
      * WeightedFields#combinedQuery}): added up, a word a section repeats in its heading,
      * breadcrumb and description counted three times over, saturating in each, and the everyday words of a question
-     * sit in many headings. Keyword mode alone on the uncurated guide's questions 0.587 → 0.647 (nDCG@10); with the
+     * sit in many headings. Keyword mode alone on the uncurated guide's questions 0.587 → 0.637 (nDCG@10); with the
      * fusion weights it called for ({@link FusionWeights}), hybrid questions on every judged set gained (README,
      * "Search quality"). Keyword-style queries keep the sum: scored as one field, a name lost the weight of its own
      * heading (the keyword halves of the uncurated guide and of the curated one fell 0.009 and 0.012).
