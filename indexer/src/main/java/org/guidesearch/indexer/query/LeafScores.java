@@ -119,12 +119,13 @@ final class LeafScores {
             Term term = termStates.term(f.name(), word);
             if (termStates.docFreq(term) == 0) continue;
             indexed = term.bytes(); // the dictionary's own copy, which nothing changes
+            // Scored as one, the word's own query scores every field at once, below.
             if (!fields.combined()) each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
         }
         if (indexed == null)
             return LeafMatches.NONE; // in no field: not kept, so that unknown words cannot grow the map
         if (fields.combined()) {
-            BoostQuery combined = (BoostQuery) fields.combinedQuery(indexed);
+            BoostQuery combined = fields.combinedQuery(indexed);
             matches = score(searcher.rewrite(combined.getQuery())).scaled(combined.getBoost());
         } else {
             matches = ScoreSum.of(each);

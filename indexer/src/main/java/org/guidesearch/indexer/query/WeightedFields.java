@@ -3,7 +3,6 @@ package org.guidesearch.indexer.query;
 import java.util.List;
 import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -56,7 +55,7 @@ record WeightedFields(List<Field> fields, boolean combined) {
      * found alike in every field scores when the fields' scores are added: the other clauses of a plan (phrases, the
      * exact title) keep their share.
      */
-    Query combinedQuery(BytesRef word) {
+    BoostQuery combinedQuery(BytesRef word) {
         float lightest = Float.MAX_VALUE;
         float sum = 0f;
         for (Field f : fields) {
