@@ -113,25 +113,26 @@ final class LeafScores {
         Map<BytesRef, LeafMatches> kept = wordsInFields.computeIfAbsent(fields, f -> new ConcurrentHashMap<>());
         LeafMatches matches = kept.get(word);
         if (matches != null) return matches;
-        List<LeafMatches> each = new ArrayList<>(fields.fields().size());
+        // Scored as one, the word's combined query scores every field at once: no per-field sum to gather.
+        List<LeafMatches> each =
+                fields.combined() ? null : new ArrayList<>(fields.fields().size());
         BytesRef indexed = null;
         for (WeightedFields.Field f : fields.fields()) {
             Term term = termStates.term(f.name(), word);
             if (termStates.docFreq(term) == 0) continue;
             indexed = term.bytes(); // the dictionary's own copy, which nothing changes
-            // Scored as one, the word's own query scores every field at once, below.
-            if (!fields.combined()) each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
+            if (each != null) each.add(ofTerm(new TermQuery(term)).scaled(f.boost()));
         }
         if (indexed == null)
             return LeafMatches.NONE; // in no field: not kept, so that unknown words cannot grow the map
-        if (fields.combined()) {
-            BoostQuery combined = fields.combinedQuery(indexed);
-            matches = score(searcher.rewrite(combined.getQuery())).scaled(combined.getBoost());
-        } else {
-            matches = ScoreSum.of(each);
-        }
+        matches = each != null ? ScoreSum.of(each) : ofCombined(fields.combinedQuery(indexed));
         kept.putIfAbsent(indexed, matches);
         return matches;
+    }
+
+    /** What a word's combined query matches: its query scored by Lucene, then its boost (the weights' sum) applied. */
+    private LeafMatches ofCombined(BoostQuery combined) throws IOException {
+        return score(searcher.rewrite(combined.getQuery())).scaled(combined.getBoost());
     }
 
     /** The term of {@code field} with {@code bytes}: the dictionary's own when it is indexed. */

@@ -32,8 +32,15 @@ final class SnippetText {
         return out.append(s, copied, to);
     }
 
+    /** {@code s} escaped; {@code s} itself when it holds nothing to escape, as most opening snippets don't. */
     static String escapeHtml(String s) {
-        return escapeHtml(s, 0, s.length(), new StringBuilder(s.length() + 16)).toString();
+        for (int i = 0; i < s.length(); i++) {
+            if (entity(s.charAt(i)) != null) {
+                StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+                return escapeHtml(s, i, s.length(), out).toString();
+            }
+        }
+        return s;
     }
 
     private static String entity(char c) {
